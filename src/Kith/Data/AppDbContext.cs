@@ -1,0 +1,39 @@
+using Kith.Features.Account;
+using Kith.Features.Account.SecurityLog;
+using Kith.Features.Account.Sessions;
+using Kith.Features.Accounts;
+using Kith.Infrastructure.Email;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kith.Data;
+
+/// <summary>
+/// The one model. Each database provider has a subclass with its own migrations,
+/// because a single migrations set cannot serve SQLite and PostgreSQL.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityUserContext<User, Guid, IdentityUserClaim<Guid>, IdentityUserLogin<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options),
+      IDataProtectionKeyContext
+{
+    public DbSet<Features.Accounts.Account> Accounts => Set<Features.Accounts.Account>();
+    public DbSet<InstanceState> InstanceState => Set<InstanceState>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<User>().ToTable("Users");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("UserClaims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("UserLogins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("UserTokens");
+        builder.Entity<IdentityUserPasskey<Guid>>().ToTable("UserPasskeys");
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

@@ -1,0 +1,19 @@
+namespace Kith.Data;
+
+/// <summary>Length limits shared by EF configuration (database constraints) and input validation.</summary>
+public static class FieldLengths
+{
+    public const int Email = 254;
+    public const int DisplayName = 100;
+    public const int AccountName = 100;
+    public const int PasswordMin = 12;
+    public const int PasswordMax = 256;
+    public const int IpAddress = 45;
+    public const int UserAgent = 512;
+    public const int EventType = 64;
+    public const int EventDetail = 1000;
+    public const int CorrelationId = 64;
+    public const int EmailSubject = 200;
+    public const int ErrorText = 1000;
+    public const int SessionKey = 64;
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Kith.Data;
+using Kith.Features.Account.SecurityLog;
+using Kith.Features.Account.Sessions;
+using Kith.Infrastructure.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kith.Features.Account.Manage;
+
+public sealed record ChangePasswordInput
+{
+    [Required, StringLength(FieldLengths.PasswordMax), DataType(DataType.Password), Display(Name = "Current password")]
+    public string CurrentPassword { get; set; } = "";
+
+    [Required, StringLength(FieldLengths.PasswordMax, MinimumLength = FieldLengths.PasswordMin), DataType(DataType.Password), Display(Name = "New password")]
+    public string NewPassword { get; set; } = "";
+
+    [Required, DataType(DataType.Password), Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match."), Display(Name = "Repeat the new password")]
+    public string ConfirmPassword { get; set; } = "";
+
+    [Display(Name = "Sign out everywhere else")]
+    public bool SignOutEverywhereElse { get; set; } = true;
+}
+
+[AuthRateLimit]
+public sealed class PasswordModel(UserManager<User> users, SignInManager<User> signIn, AppDbContext db, SecurityLogWriter securityLog) : PageModel
+{
+    [BindProperty]
+    public ChangePasswordInput Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!ModelState.IsValid) return Invalid();
+
+        // Checked through the sign-in manager so a wrong current password counts toward lockout.
+        var check = await signIn.CheckPasswordSignInAsync(user, Input.CurrentPassword, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            await securityLog.WriteAsync(SecurityEventTypes.LockedOut, user, "change-password", ct);
+            await signIn.SignOutAsync();
+            return RedirectToPage("/Account/Login");
+        }
+        if (!check.Succeeded)
+        {
+            await securityLog.WriteAsync(SecurityEventTypes.PasswordChangeFailed, user, "wrong current password", ct);
+            ModelState.AddModelError("Input.CurrentPassword", "The current password is not correct.");
+            return Invalid();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackAsync(ct);
+            foreach (var error in result.Errors) ModelState.AddModelError("Input.NewPassword", error.Description);
+            return Invalid();
+        }
+        var currentKey = HttpContext.CurrentSessionKey();
+        if (Input.SignOutEverywhereElse)
+        {
+            await db.RevokeAllExceptAsync(user.Id, currentKey, ct);
+            securityLog.Add(SecurityEventTypes.SessionsRevoked, user, "all other sessions, after password change");
+        }
+        securityLog.Add(SecurityEventTypes.PasswordChanged, user);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        // The security stamp changed; re-issue this session's ticket so it stays valid.
+        await signIn.RefreshSignInAsync(user);
+        StatusMessage = Input.SignOutEverywhereElse
+            ? "Your password has been changed and your other sessions were signed out."
+            : "Your password has been changed.";
+        return RedirectToPage();
+    }
+
+    public string? FieldError(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+
+    private PageResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}

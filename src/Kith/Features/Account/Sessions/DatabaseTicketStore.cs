@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Kith.Data;
+using Kith.Infrastructure.Configuration;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kith.Features.Account.Sessions;
+
+/// <summary>
+/// Keeps authentication tickets in the UserSessions table; the cookie carries only a random key.
+/// Removing a row (sign-out, password change, reset, revoke) ends that session on its next request.
+/// </summary>
+public sealed class DatabaseTicketStore(IDataProtectionProvider dataProtection, TimeProvider clock, IOptionsMonitor<KithOptions> options) : ITicketStore
+{
+    public const string CurrentSessionKeyItem = "Kith.SessionKey";
+    private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+    private readonly IDataProtector protector = dataProtection.CreateProtector("Kith.Sessions.Ticket.v1");
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var db = httpContext.RequestServices.GetRequiredService<AppDbContext>();
+        var userId = Guid.Parse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new InvalidOperationException("A session needs a user id."));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var key = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var session = UserSession.Start(key, userId, Protect(ticket), now, now + options.CurrentValue.Sessions.AbsoluteTimeout,
+            httpContext.Connection.RemoteIpAddress?.ToString(), httpContext.Request.Headers.UserAgent.ToString());
+        db.UserSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        httpContext.Items[CurrentSessionKeyItem] = key;
+        return key;
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var db = httpContext.RequestServices.GetRequiredService<AppDbContext>();
+        var session = await db.UserSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
+        if (session is null) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!session.IsActive(now, options.CurrentValue.Sessions.IdleTimeout))
+        {
+            await db.UserSessions.Where(s => s.Id == session.Id).ExecuteDeleteAsync(cancellationToken);
+            return null;
+        }
+        if (now - session.LastSeenAt >= LastSeenResolution)
+            await db.UserSessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
+        httpContext.Items[CurrentSessionKeyItem] = key;
+        return Unprotect(session.Ticket);
+    }
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var db = httpContext.RequestServices.GetRequiredService<AppDbContext>();
+        var bytes = Protect(ticket);
+        await db.UserSessions.Where(s => s.Key == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes), cancellationToken);
+    }
+
+    public async Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var db = httpContext.RequestServices.GetRequiredService<AppDbContext>();
+        await db.UserSessions.Where(s => s.Key == key).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    // The cookie handler always calls the HttpContext overloads; these exist only to satisfy the interface.
+    public Task<string> StoreAsync(AuthenticationTicket ticket) => throw new NotSupportedException();
+    public Task RenewAsync(string key, AuthenticationTicket ticket) => throw new NotSupportedException();
+    public Task<AuthenticationTicket?> RetrieveAsync(string key) => throw new NotSupportedException();
+    public Task RemoveAsync(string key) => throw new NotSupportedException();
+
+    private byte[] Protect(AuthenticationTicket ticket) => protector.Protect(TicketSerializer.Default.Serialize(ticket));
+
+    private AuthenticationTicket? Unprotect(byte[] bytes)
+    {
+        try
+        {
+            return TicketSerializer.Default.Deserialize(protector.Unprotect(bytes));
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+}
+
+public static class SessionRevocation
+{
+    public static Task<int> RevokeAllAsync(this AppDbContext db, Guid userId, CancellationToken ct) =>
+        db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+
+    public static Task<int> RevokeAllExceptAsync(this AppDbContext db, Guid userId, string? keepKey, CancellationToken ct) =>
+        db.UserSessions.Where(s => s.UserId == userId && s.Key != keepKey).ExecuteDeleteAsync(ct);
+
+    public static string? CurrentSessionKey(this HttpContext context) =>
+        context.Items.TryGetValue(DatabaseTicketStore.CurrentSessionKeyItem, out var key) ? key as string : null;
+}
+
+internal sealed class ConfigureTicketStore(DatabaseTicketStore store) : IPostConfigureOptions<CookieAuthenticationOptions>
+{
+    public void PostConfigure(string? name, CookieAuthenticationOptions options)
+    {
+        if (name == Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme) options.SessionStore = store;
+    }
+}

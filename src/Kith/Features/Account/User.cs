@@ -1,0 +1,38 @@
+using Kith.Data;
+using Kith.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kith.Features.Account;
+
+public sealed class User : IdentityUser<Guid>
+{
+    public User()
+    {
+        Id = Guid.CreateVersion7();
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    public Guid AccountId { get; set; }
+    public Accounts.Account? Account { get; set; }
+    public string DisplayName { get; set; } = "";
+    public AccountRole Role { get; set; }
+    public bool IsInstanceAdministrator { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(FieldLengths.DisplayName).IsRequired();
+        builder.Property(u => u.Email).HasMaxLength(FieldLengths.Email).IsRequired();
+        builder.Property(u => u.NormalizedEmail).HasMaxLength(FieldLengths.Email).IsRequired();
+        builder.Property(u => u.UserName).HasMaxLength(FieldLengths.Email).IsRequired();
+        builder.Property(u => u.NormalizedUserName).HasMaxLength(FieldLengths.Email).IsRequired();
+        builder.HasIndex(u => u.NormalizedEmail).IsUnique();
+        builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne(u => u.Account).WithMany().HasForeignKey(u => u.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,148 @@
+using Kith.Data;
+using Kith.Features.Account;
+using Kith.Features.Account.SecurityLog;
+using Kith.Features.Account.Sessions;
+using Kith.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kith.Infrastructure.Cli;
+
+/// <summary>
+/// Operator commands in the same executable: <c>kith migrate</c>, <c>kith users create|unlock|reset-password</c>.
+/// Passwords are read from standard input, never from arguments (which other users can see in `ps`).
+/// </summary>
+public static class KithCli
+{
+    public const string Usage = """
+        Usage:
+          kith migrate
+          kith users create --email EMAIL --name NAME      (password on stdin)
+          kith users unlock --email EMAIL
+          kith users reset-password --email EMAIL           (new password on stdin)
+        """;
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "users" or "help";
+
+    /// <summary>Only configuration arguments reach the host builder; command words are ours.</summary>
+    public static string[] HostArguments(string[] args) =>
+        IsCommand(args) ? args.Where(a => a.StartsWith("--Kith", StringComparison.OrdinalIgnoreCase)).ToArray() : args;
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader stdin, TextWriter stdout)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var options = Options(args);
+        try
+        {
+            if (args is ["users", ..]) await sp.GetRequiredService<DatabaseStartup>().MigrateAsync(CancellationToken.None);
+            switch (args)
+            {
+                case ["migrate", ..]:
+                    await sp.GetRequiredService<DatabaseStartup>().MigrateAsync(CancellationToken.None);
+                    await stdout.WriteLineAsync("Database is up to date.");
+                    return 0;
+                case ["users", "create", ..]:
+                    return await CreateUserAsync(sp, Required(options, "email"), Required(options, "name"), stdin, stdout);
+                case ["users", "unlock", ..]:
+                    return await UnlockAsync(sp, Required(options, "email"), stdout);
+                case ["users", "reset-password", ..]:
+                    return await ResetPasswordAsync(sp, Required(options, "email"), stdin, stdout);
+                default:
+                    await stdout.WriteLineAsync(Usage);
+                    return args is ["help", ..] ? 0 : 2;
+            }
+        }
+        catch (CliException ex)
+        {
+            await stdout.WriteLineAsync("Error: " + ex.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> CreateUserAsync(IServiceProvider sp, string email, string name, TextReader stdin, TextWriter stdout)
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var users = sp.GetRequiredService<UserManager<User>>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var password = await ReadPasswordAsync(stdin);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var isFirst = !await db.InstanceState.AnyAsync();
+        var account = Features.Accounts.Account.Create(name, now);
+        db.Accounts.Add(account);
+        if (isFirst) db.InstanceState.Add(InstanceState.First(account, now));
+        // An operator vouches for the address, so it starts confirmed; the registration mode governs
+        // self-service sign-up, not the operator.
+        var user = new User
+        {
+            AccountId = account.Id,
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            Role = AccountRole.Owner,
+            IsInstanceAdministrator = isFirst,
+            CreatedAt = now,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) throw new CliException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        sp.GetRequiredService<SecurityLogWriter>().Add(SecurityEventTypes.UserCreatedByOperator, user);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        await stdout.WriteLineAsync($"Created {email}{(isFirst ? " (instance administrator)" : "")}.");
+        return 0;
+    }
+
+    private static async Task<int> UnlockAsync(IServiceProvider sp, string email, TextWriter stdout)
+    {
+        var users = sp.GetRequiredService<UserManager<User>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new CliException($"No user has the email {email}.");
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await sp.GetRequiredService<SecurityLogWriter>().WriteAsync(SecurityEventTypes.UserUnlockedByOperator, user);
+        await stdout.WriteLineAsync($"Unlocked {email}.");
+        return 0;
+    }
+
+    private static async Task<int> ResetPasswordAsync(IServiceProvider sp, string email, TextReader stdin, TextWriter stdout)
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var users = sp.GetRequiredService<UserManager<User>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new CliException($"No user has the email {email}.");
+        var password = await ReadPasswordAsync(stdin);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded) throw new CliException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        await db.RevokeAllAsync(user.Id, CancellationToken.None);
+        sp.GetRequiredService<SecurityLogWriter>().Add(SecurityEventTypes.PasswordResetByOperator, user);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        await stdout.WriteLineAsync($"Password of {email} changed; all of its sessions were ended.");
+        return 0;
+    }
+
+    private static async Task<string> ReadPasswordAsync(TextReader stdin)
+    {
+        var line = await stdin.ReadLineAsync();
+        if (string.IsNullOrEmpty(line)) throw new CliException("Give the password on standard input, e.g. `kith users create … < password.txt`.");
+        return line;
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && !args[i].StartsWith("--Kith", StringComparison.OrdinalIgnoreCase))
+                options[args[i][2..]] = args[i + 1];
+        }
+        return options;
+    }
+
+    private static string Required(Dictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : throw new CliException($"--{name} is required.\n{Usage}");
+
+    private sealed class CliException(string message) : Exception(message);
+}

@@ -1,0 +1,37 @@
+using Kith.Infrastructure.Email;
+using Kith.Infrastructure.Web;
+
+namespace Kith.Infrastructure.Configuration;
+
+/// <summary>
+/// Start-up checks. Errors stop Kith in every environment; in Production, unsafe settings are errors too,
+/// each with the exact setting to change.
+/// </summary>
+public static class ConfigurationCheck
+{
+    public static IReadOnlyList<string> Problems(KithOptions o, bool isProduction)
+    {
+        var problems = new List<string>();
+        if (o.Database.Provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(o.Database.ConnectionString))
+            problems.Add("Kith__Database__Provider is PostgreSql but Kith__Database__ConnectionString (or …ConnectionStringFile) is empty.");
+        foreach (var entry in ForwardedHeadersSetup.Parse(o.TrustedProxies).Where(e => !ForwardedHeadersSetup.IsValid(e)))
+            problems.Add($"Kith__TrustedProxies contains '{entry}', which is neither an IP address nor a CIDR range.");
+        if (o.BaseUrl is not null && !Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _))
+            problems.Add($"Kith__BaseUrl '{o.BaseUrl}' is not an absolute URL such as https://kith.example.org.");
+        if (o.Limits.PasswordResetTokenLifetime > TimeSpan.FromHours(1) || o.Limits.PasswordResetTokenLifetime <= TimeSpan.Zero)
+            problems.Add("Kith__Limits__PasswordResetTokenLifetime must be more than zero and at most 01:00:00.");
+        if (o.Smtp.IsConfigured && o.Smtp.Security == SmtpSecurity.None && !SmtpMailTransport.IsLoopback(o.Smtp.Host))
+            problems.Add($"Kith__Smtp__Security is None for the remote host '{o.Smtp.Host}'. Use StartTls (port 587) or Tls (port 465).");
+        if (!isProduction) return problems;
+
+        if (string.IsNullOrWhiteSpace(o.BaseUrl))
+            problems.Add("Kith__BaseUrl is not set. Set it to the public address, e.g. Kith__BaseUrl=https://kith.example.org: every emailed link is built from it.");
+        else if (Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var baseUri) && baseUri.Scheme != Uri.UriSchemeHttps && !baseUri.IsLoopback)
+            problems.Add($"Kith__BaseUrl '{o.BaseUrl}' is not HTTPS. Serve Kith over HTTPS (see deploy/) and set Kith__BaseUrl=https://….");
+        if (!string.IsNullOrWhiteSpace(o.MasterKeyFile) && !File.Exists(o.MasterKeyFile))
+            problems.Add($"Kith__MasterKeyFile points to '{o.MasterKeyFile}', which does not exist. Create it with `openssl rand -base64 32 > FILE; chmod 600 FILE`.");
+        if (o.Smtp.IsConfigured && string.IsNullOrWhiteSpace(o.Smtp.From))
+            problems.Add("Kith__Smtp__From is empty. Set the sender address, e.g. Kith__Smtp__From=\"Kith <kith@example.org>\".");
+        return problems;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+
+namespace Kith.Infrastructure.Email;
+
+/// <summary>Account emails. They carry links, never personal data beyond the greeting name.</summary>
+public static class EmailTemplates
+{
+    public static EmailContent ConfirmEmail(string name, string link) => Build(
+        "Confirm your email address for Kith",
+        name,
+        "Please confirm your email address to finish setting up your Kith account.",
+        "Confirm my email address",
+        link,
+        "If you did not create a Kith account, you can ignore this message.");
+
+    public static EmailContent ResetPassword(string name, string link, TimeSpan lifetime) => Build(
+        "Reset your Kith password",
+        name,
+        $"Someone asked to reset the password of your Kith account. The link works once and expires in {Describe(lifetime)}.",
+        "Choose a new password",
+        link,
+        "If this was not you, ignore this message: your password stays as it is.");
+
+    public static EmailContent AlreadyRegistered(string name, string resetLink) => Build(
+        "Someone tried to register with your email address",
+        name,
+        "Someone tried to create a Kith account with your email address, which already has an account. If it was you, sign in or reset your password.",
+        "Reset my password",
+        resetLink,
+        "If it was not you, no action is needed: nothing was changed.");
+
+    private static EmailContent Build(string subject, string name, string paragraph, string action, string link, string footer)
+    {
+        var greeting = string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
+        var text = $"{greeting}\n\n{paragraph}\n\n{action}: {link}\n\n{footer}\n\n— Kith\n";
+        var h = HtmlEncoder.Default;
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="en"><body>
+            <p>{h.Encode(greeting)}</p>
+            <p>{h.Encode(paragraph)}</p>
+            <p><a href="{h.Encode(link)}">{h.Encode(action)}</a></p>
+            <p>{h.Encode(footer)}</p>
+            <p>— Kith</p>
+            </body></html>
+            """;
+        return new EmailContent(subject, text, html);
+    }
+
+    private static string Describe(TimeSpan lifetime) =>
+        lifetime.TotalMinutes >= 60 && lifetime.TotalMinutes % 60 == 0
+            ? $"{lifetime.TotalHours:0} hour{(lifetime.TotalHours == 1 ? "" : "s")}"
+            : $"{Math.Max(1, (int)lifetime.TotalMinutes)} minutes";
+}

@@ -1,0 +1,112 @@
+using Kith.Data;
+using Kith.Features.Account;
+using Kith.Infrastructure.Configuration;
+using Kith.Infrastructure.Crypto;
+using Kith.Infrastructure.Email;
+using Kith.Infrastructure.Health;
+using Kith.Infrastructure.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Kith.Infrastructure;
+
+public static class KithHost
+{
+    public static WebApplicationBuilder AddKith(this WebApplicationBuilder builder)
+    {
+        SecretFiles.Apply(builder.Configuration);
+        var kith = builder.Configuration.GetSection(KithOptions.Section).Get<KithOptions>() ?? new KithOptions();
+        var services = builder.Services;
+        services.AddOptions<KithOptions>().Bind(builder.Configuration.GetSection(KithOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<CspViolations>();
+        services.AddHostedService<StartupTasks>();
+
+        builder.Logging.ClearProviders();
+        services.AddSerilog((provider, log) => log
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new CompactJsonFormatter()), writeToProviders: true);
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = kith.Limits.MaxRequestBodyBytes;
+        });
+
+        services.AddKithData(kith);
+        services.AddKithDataProtection();
+        services.AddKithEmail();
+        services.AddKithAccounts(kith);
+        services.AddKithRateLimiting(kith);
+        services.AddKithForwardedHeaders(kith);
+        services.AddKithHealth();
+        services.AddProblemDetails();
+        services.AddHttpContextAccessor();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-kith-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AuthorizeFolder("/Account/Manage");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Index");
+        }).AddMvcOptions(o => o.Filters.Add<AntiforgeryFailureLogger>());
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return builder;
+    }
+
+    public static WebApplication UseKith(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders(SecurityHeadersSetup.Policies());
+        app.UseMiddleware<NoStoreForDynamicResponses>();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseSerilogRequestLogging(o => o.GetLevel = (_, _, ex) => ex is null ? LogEventLevel.Debug : LogEventLevel.Error);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapCspReports();
+        app.MapKithHealth();
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+/// <summary>Runs before the server accepts requests: configuration check, then migrations.</summary>
+internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment environment, Microsoft.Extensions.Options.IOptions<KithOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var problems = ConfigurationCheck.Problems(options.Value, environment.IsProduction());
+        if (problems.Count > 0)
+            throw new InvalidOperationException("Kith cannot start with this configuration:\n - " + string.Join("\n - ", problems));
+        _ = services.GetRequiredService<MasterKey>().Bytes.Length;
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().MigrateAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
