@@ -8,6 +8,7 @@ public static class FieldLengths
     public const int AccountName = 100;
     public const int PasswordMin = 12;
     public const int PasswordMax = 256;
+    public const string PasswordLengthMessage = "Use at least {2} characters (and at most {1}). A few unrelated words make a good passphrase.";
     public const int IpAddress = 45;
     public const int UserAgent = 512;
     public const int EventType = 64;

@@ -19,7 +19,7 @@ public sealed record RegisterInput
     [Required, EmailAddress, StringLength(FieldLengths.Email), Display(Name = "Email address")]
     public string Email { get; set; } = "";
 
-    [Required, StringLength(FieldLengths.PasswordMax, MinimumLength = FieldLengths.PasswordMin), DataType(DataType.Password)]
+    [Required, StringLength(FieldLengths.PasswordMax, MinimumLength = FieldLengths.PasswordMin, ErrorMessage = FieldLengths.PasswordLengthMessage), DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
     [Required, DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The two passwords do not match."), Display(Name = "Repeat the password")]

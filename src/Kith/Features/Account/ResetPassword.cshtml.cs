@@ -14,7 +14,7 @@ public sealed record ResetPasswordInput
     [Required, StringLength(2048)]
     public string Code { get; set; } = "";
 
-    [Required, StringLength(FieldLengths.PasswordMax, MinimumLength = FieldLengths.PasswordMin), DataType(DataType.Password), Display(Name = "New password")]
+    [Required, StringLength(FieldLengths.PasswordMax, MinimumLength = FieldLengths.PasswordMin, ErrorMessage = FieldLengths.PasswordLengthMessage), DataType(DataType.Password), Display(Name = "New password")]
     public string Password { get; set; } = "";
 
     [Required, DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The two passwords do not match."), Display(Name = "Repeat the new password")]

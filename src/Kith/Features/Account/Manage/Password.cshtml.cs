@@ -14,7 +14,7 @@ public sealed record ChangePasswordInput
     [Required, StringLength(FieldLengths.PasswordMax), DataType(DataType.Password), Display(Name = "Current password")]
     public string CurrentPassword { get; set; } = "";
 
-    [Required, StringLength(FieldLengths.PasswordMax, MinimumLength = FieldLengths.PasswordMin), DataType(DataType.Password), Display(Name = "New password")]
+    [Required, StringLength(FieldLengths.PasswordMax, MinimumLength = FieldLengths.PasswordMin, ErrorMessage = FieldLengths.PasswordLengthMessage), DataType(DataType.Password), Display(Name = "New password")]
     public string NewPassword { get; set; } = "";
 
     [Required, DataType(DataType.Password), Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match."), Display(Name = "Repeat the new password")]
