@@ -14,6 +14,12 @@ namespace Kith.Infrastructure;
 
 public static class KithHost
 {
+    public static readonly string[] AnonymousPages =
+    [
+        "/Index", "/Error", "/Account/Register", "/Account/Login", "/Account/Logout",
+        "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ConfirmEmail",
+    ];
+
     public static WebApplicationBuilder AddKith(this WebApplicationBuilder builder)
     {
         SecretFiles.Apply(builder.Configuration);
@@ -62,11 +68,8 @@ public static class KithHost
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToFolder("/Account");
-            o.Conventions.AuthorizeFolder("/Account/Manage");
-            o.Conventions.AllowAnonymousToPage("/Error");
-            o.Conventions.AllowAnonymousToPage("/Index");
+            // Deny by default (the fallback policy below); these pages are for people not signed in.
+            foreach (var page in AnonymousPages) o.Conventions.AllowAnonymousToPage(page);
         }).AddMvcOptions(o => o.Filters.Add<AntiforgeryFailureLogger>());
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
