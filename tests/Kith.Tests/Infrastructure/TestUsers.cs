@@ -29,9 +29,9 @@ public static class TestUsers
             ["Input.Password"] = password,
         });
 
-    public static async Task<KithClient> SignedInClientAsync(KithFactory factory, TestUser user)
+    public static async Task<KithClient> SignedInClientAsync(KithFactory factory, TestUser user, string host = "localhost")
     {
-        var client = factory.CreateWebClient();
+        var client = factory.CreateWebClient(host);
         using var response = await SignInAsync(client, user.Email, user.Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
