@@ -56,13 +56,22 @@ public static class KithHost
         services.AddKithHealth();
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
+        var localHttp = kith.ServesPlainHttpOnLoopback;
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-kith-af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = localHttp ? "kith-af" : "__Host-kith-af";
+            o.Cookie.SecurePolicy = localHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.HttpOnly = true;
             o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = localHttp ? "kith-tmp" : "__Host-kith-tmp";
+            o.Cookie.SecurePolicy = localHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.IsEssential = true;
         });
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddRazorPages(o =>
@@ -78,13 +87,19 @@ public static class KithHost
 
     public static WebApplication UseKith(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With empty proxy lists the middleware trusts every sender, so it runs only when proxies are listed.
+        var trustedProxies = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KithOptions>>().Value.TrustedProxies;
+        if (ForwardedHeadersSetup.Parse(trustedProxies).Any()) app.UseForwardedHeaders();
         app.UseSecurityHeaders(SecurityHeadersSetup.Policies());
         app.UseMiddleware<NoStoreForDynamicResponses>();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<RequestSizeLimitMiddleware>();
-        app.UseSerilogRequestLogging(o => o.GetLevel = (_, _, ex) => ex is null ? LogEventLevel.Debug : LogEventLevel.Error);
+        // RequestPath excludes the query string, where emailed tokens travel.
+        app.UseSerilogRequestLogging(o => o.GetLevel = (context, _, ex) =>
+            ex is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+            : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Debug
+            : LogEventLevel.Information);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -16,7 +16,7 @@ public static class ConfigurationCheck
             problems.Add("Kith__Database__Provider is PostgreSql but Kith__Database__ConnectionString (or …ConnectionStringFile) is empty.");
         foreach (var entry in ForwardedHeadersSetup.Parse(o.TrustedProxies).Where(e => !ForwardedHeadersSetup.IsValid(e)))
             problems.Add($"Kith__TrustedProxies contains '{entry}', which is neither an IP address nor a CIDR range.");
-        if (o.BaseUrl is not null && !Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _))
+        if (!string.IsNullOrWhiteSpace(o.BaseUrl) && !Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _))
             problems.Add($"Kith__BaseUrl '{o.BaseUrl}' is not an absolute URL such as https://kith.example.org.");
         if (o.Limits.PasswordResetTokenLifetime > TimeSpan.FromHours(1) || o.Limits.PasswordResetTokenLifetime <= TimeSpan.Zero)
             problems.Add("Kith__Limits__PasswordResetTokenLifetime must be more than zero and at most 01:00:00.");

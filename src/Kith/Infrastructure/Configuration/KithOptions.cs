@@ -38,6 +38,16 @@ public sealed class KithOptions
     public LimitOptions Limits { get; set; } = new();
     public MailOptions Mail { get; set; } = new();
 
+    /// <summary>
+    /// True when Kith is tried out on the machine itself over plain HTTP (no BaseUrl, or an http://localhost one).
+    /// Browsers treat loopback as a secure context, so Secure cookies still work there; only the
+    /// antiforgery and TempData cookies, whose server-side checks insist on HTTPS, drop the Secure flag.
+    /// Production refuses a non-HTTPS BaseUrl, so this never applies to a deployed instance.
+    /// </summary>
+    public bool ServesPlainHttpOnLoopback =>
+        string.IsNullOrWhiteSpace(BaseUrl)
+        || (Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback);
+
     public string DataPath(params string[] parts) =>
         Path.Combine([Path.GetFullPath(DataDirectory), .. parts]);
 }

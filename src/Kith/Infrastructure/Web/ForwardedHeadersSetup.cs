@@ -6,7 +6,8 @@ namespace Kith.Infrastructure.Web;
 
 /// <summary>
 /// X-Forwarded-* headers are honoured only from the proxies listed in Kith__TrustedProxies
-/// (comma-separated addresses or CIDR ranges). The framework's default of trusting loopback is removed.
+/// (comma-separated addresses or CIDR ranges). The framework's default of trusting loopback is removed,
+/// and because the middleware trusts everyone when both lists are empty, it is not used at all without a list.
 /// </summary>
 public static class ForwardedHeadersSetup
 {
@@ -17,6 +18,9 @@ public static class ForwardedHeadersSetup
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // The obsolete list is still consulted by the middleware and defaults to loopback.
+            o.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             o.ForwardLimit = 1;
             foreach (var entry in Parse(kith.TrustedProxies))
             {

@@ -1,0 +1,3 @@
+using Kith.BrowserTests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(Chromium))]
