@@ -34,12 +34,13 @@ public sealed class SignInTests(KithFactory factory) : IClassFixture<KithFactory
         var sessionCookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AccountSetup.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
 
         using (var before = await Replay(sessionCookie)) Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-        Assert.Equal(1, await factory.QueryAsync(db => db.UserSessions.CountAsync()));
+        var userId = (await factory.UserAsync(user.Email))!.Id;
+        Assert.Equal(1, await factory.QueryAsync(db => db.UserSessions.CountAsync(s => s.UserId == userId)));
 
         using var signOut = await client.PostFormAsync("/account/logout", new Dictionary<string, string>(), formPage: "/account/manage/password");
         Assert.True(signOut.StatusCode == HttpStatusCode.Redirect, await KithClient.BodyAsync(signOut));
 
-        Assert.Equal(0, await factory.QueryAsync(db => db.UserSessions.CountAsync()));
+        Assert.Equal(0, await factory.QueryAsync(db => db.UserSessions.CountAsync(s => s.UserId == userId)));
         using var after = await Replay(sessionCookie);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/account/login", after.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
