@@ -5,10 +5,25 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Kith.BrowserTests;
 
-public sealed partial class AccountJourneyTests(Chromium chromium, KithServer kith) : IClassFixture<KithServer>, IDisposable
+public sealed class AccountJourneyTests(Chromium chromium, KithServer kith) : IClassFixture<KithServer>, IDisposable
 {
     [Fact]
-    public async Task A_person_registers_confirms_signs_in_and_signs_out_without_csp_violations()
+    public Task A_person_registers_confirms_signs_in_and_signs_out_without_csp_violations() => AccountJourney.RunAsync(chromium, kith);
+
+    public void Dispose() => kith.Log.WriteTo(TestContext.Current.TestOutputHelper);
+}
+
+public sealed class LocalHttpAccountJourneyTests(Chromium chromium, LocalHttpKithServer kith) : IClassFixture<LocalHttpKithServer>, IDisposable
+{
+    [Fact]
+    public Task Over_plain_http_on_localhost_the_same_journey_works() => AccountJourney.RunAsync(chromium, kith);
+
+    public void Dispose() => kith.Log.WriteTo(TestContext.Current.TestOutputHelper);
+}
+
+internal static partial class AccountJourney
+{
+    public static async Task RunAsync(Chromium chromium, KithServer kith)
     {
         await using var browser = await chromium.OpenAsync(kith);
         var page = browser.Page;
@@ -52,8 +67,6 @@ public sealed partial class AccountJourneyTests(Chromium chromium, KithServer ki
         Assert.Equal(0, kith.CspViolationCount);
         Assert.Empty(kith.Log.Errors);
     }
-
-    public void Dispose() => kith.Log.WriteTo(TestContext.Current.TestOutputHelper);
 
     private static Regex LoginPageReturningTo(string path) =>
         new("/account/login\\?returnUrl=" + Regex.Escape(Uri.EscapeDataString(path)) + "$", RegexOptions.IgnoreCase);

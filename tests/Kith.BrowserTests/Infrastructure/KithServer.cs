@@ -14,23 +14,31 @@ using Microsoft.Extensions.Logging;
 namespace Kith.BrowserTests.Infrastructure;
 
 /// <summary>
-/// Kith on a real Kestrel socket over HTTPS, with its own SQLite database and mail folder in a fresh temp
+/// Kith on a real Kestrel socket, with its own SQLite database and mail folder in a fresh temp
 /// directory. Mail goes to {DataDirectory}/mail as .eml files because no SMTP server is configured.
-/// HTTPS because Kith refuses to render a form over plain HTTP: its antiforgery cookie is
-/// <c>SecurePolicy = Always</c>, which throws on a non-TLS request (production has TLS at Kestrel or a trusted proxy).
+/// Over HTTPS (a deployed instance: strict <c>__Host-</c> cookies everywhere) by default;
+/// <see cref="LocalHttpKithServer"/> serves plain http://localhost as the README's first command does.
 /// </summary>
-public sealed class KithServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class KithServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("kith-browser-").FullName;
     private readonly X509Certificate2 certificate = SelfSignedLoopbackCertificate();
 
     public KithServer()
+        : this(https: true)
+    {
+    }
+
+    protected KithServer(bool https)
     {
         // Emailed links are built from Kith:BaseUrl, which must be known before the host is built and must
         // equal the address the browser uses, so the port is chosen here instead of letting Kestrel pick one.
         var port = FreeLoopbackPort();
-        BaseAddress = new Uri($"https://127.0.0.1:{port}");
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate)));
+        BaseAddress = new Uri(https ? $"https://127.0.0.1:{port}" : $"http://localhost:{port}");
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
+        {
+            if (https) listen.UseHttps(certificate);
+        }));
     }
 
     public Uri BaseAddress { get; }
@@ -47,7 +55,7 @@ public sealed class KithServer : WebApplicationFactory<Program>, IAsyncLifetime
     {
         StartServer();
         var bound = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        if (!bound.Contains(BaseAddress.GetLeftPart(UriPartial.Authority)))
+        if (!bound.Any(address => new Uri(address).Port == BaseAddress.Port))
             throw new InvalidOperationException($"Kith listens on {string.Join(", ", bound)}, not on {BaseAddress}.");
         return ValueTask.CompletedTask;
     }
@@ -66,6 +74,7 @@ public sealed class KithServer : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         certificate.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
@@ -101,5 +110,14 @@ public sealed class KithServer : WebApplicationFactory<Program>, IAsyncLifetime
         {
             listener.Stop();
         }
+    }
+}
+
+/// <summary>Plain HTTP on localhost, like <c>dotnet run --project src/Kith</c>.</summary>
+public sealed class LocalHttpKithServer : KithServer
+{
+    public LocalHttpKithServer()
+        : base(https: false)
+    {
     }
 }
