@@ -26,6 +26,17 @@ public sealed class SignInTests(KithFactory factory) : IClassFixture<KithFactory
     }
 
     [Fact]
+    public async Task The_antiforgery_cookie_is_host_prefixed_secure_and_strict()
+    {
+        using var client = factory.CreateWebClient();
+        using var response = await client.GetAsync("/account/login");
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-kith-af=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task After_sign_out_a_replayed_session_cookie_gets_the_login_page()
     {
         var user = await TestUsers.CreateAsync(factory);

@@ -82,4 +82,37 @@ public sealed class DataAtRestTests(KithFactory factory) : IClassFixture<KithFac
             return db.SaveChangesAsync();
         }));
     }
+
+    [Fact]
+    public async Task The_database_itself_refuses_text_longer_than_validation_allows()
+    {
+        var tooLong = Features.Accounts.Account.Create(new string('x', Kith.Data.FieldLengths.AccountName + 1), DateTime.UnixEpoch);
+        var justRight = Features.Accounts.Account.Create(new string('x', Kith.Data.FieldLengths.AccountName), DateTime.UnixEpoch);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => factory.QueryAsync(db =>
+        {
+            db.Accounts.Add(tooLong);
+            return db.SaveChangesAsync();
+        }));
+        Assert.Equal(1, await factory.QueryAsync(db =>
+        {
+            db.Accounts.Add(justRight);
+            return db.SaveChangesAsync();
+        }));
+    }
+
+    [Fact]
+    public async Task The_security_log_cannot_be_edited_or_deleted_through_the_model()
+    {
+        var user = await TestUsers.CreateAsync(factory);
+        var id = (await factory.UserAsync(user.Email))!.Id;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.QueryAsync(async db =>
+        {
+            var entry = await db.SecurityEvents.FirstAsync(e => e.UserId == id);
+            db.SecurityEvents.Remove(entry);
+            return await db.SaveChangesAsync();
+        }));
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+    }
 }

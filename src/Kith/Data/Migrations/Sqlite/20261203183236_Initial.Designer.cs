@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kith.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261203180712_Initial")]
+    [Migration("20261203183236_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -61,7 +61,18 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "OccurredAt");
 
-                    b.ToTable("SecurityEvents", (string)null);
+                    b.ToTable("SecurityEvents", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SecurityEvents_CorrelationId_MaxLength", "length(\"CorrelationId\") <= 64");
+
+                            t.HasCheckConstraint("CK_SecurityEvents_Detail_MaxLength", "length(\"Detail\") <= 1000");
+
+                            t.HasCheckConstraint("CK_SecurityEvents_IpAddress_MaxLength", "length(\"IpAddress\") <= 45");
+
+                            t.HasCheckConstraint("CK_SecurityEvents_Type_MaxLength", "length(\"Type\") <= 64");
+
+                            t.HasCheckConstraint("CK_SecurityEvents_UserAgent_MaxLength", "length(\"UserAgent\") <= 512");
+                        });
                 });
 
             modelBuilder.Entity("Kith.Features.Account.Sessions.UserSession", b =>
@@ -105,7 +116,14 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("UserSessions", (string)null);
+                    b.ToTable("UserSessions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_UserSessions_IpAddress_MaxLength", "length(\"IpAddress\") <= 45");
+
+                            t.HasCheckConstraint("CK_UserSessions_Key_MaxLength", "length(\"Key\") <= 64");
+
+                            t.HasCheckConstraint("CK_UserSessions_UserAgent_MaxLength", "length(\"UserAgent\") <= 512");
+                        });
                 });
 
             modelBuilder.Entity("Kith.Features.Account.User", b =>
@@ -197,7 +215,20 @@ namespace Kith.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.ToTable("Users", (string)null);
+                    b.ToTable("Users", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Users_DisplayName_MaxLength", "length(\"DisplayName\") <= 100");
+
+                            t.HasCheckConstraint("CK_Users_Email_MaxLength", "length(\"Email\") <= 254");
+
+                            t.HasCheckConstraint("CK_Users_NormalizedEmail_MaxLength", "length(\"NormalizedEmail\") <= 254");
+
+                            t.HasCheckConstraint("CK_Users_NormalizedUserName_MaxLength", "length(\"NormalizedUserName\") <= 254");
+
+                            t.HasCheckConstraint("CK_Users_PhoneNumber_MaxLength", "length(\"PhoneNumber\") <= 256");
+
+                            t.HasCheckConstraint("CK_Users_UserName_MaxLength", "length(\"UserName\") <= 254");
+                        });
                 });
 
             modelBuilder.Entity("Kith.Features.Accounts.Account", b =>
@@ -215,7 +246,10 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("Accounts", (string)null);
+                    b.ToTable("Accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Accounts_Name_MaxLength", "length(\"Name\") <= 100");
+                        });
                 });
 
             modelBuilder.Entity("Kith.Features.Accounts.InstanceState", b =>
@@ -285,7 +319,14 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
-                    b.ToTable("OutboxMessages", (string)null);
+                    b.ToTable("OutboxMessages", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_OutboxMessages_LastError_MaxLength", "length(\"LastError\") <= 1000");
+
+                            t.HasCheckConstraint("CK_OutboxMessages_Recipient_MaxLength", "length(\"Recipient\") <= 254");
+
+                            t.HasCheckConstraint("CK_OutboxMessages_Subject_MaxLength", "length(\"Subject\") <= 200");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -347,7 +388,12 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("UserLogins", (string)null);
+                    b.ToTable("UserLogins", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_UserLogins_LoginProvider_MaxLength", "length(\"LoginProvider\") <= 128");
+
+                            t.HasCheckConstraint("CK_UserLogins_ProviderKey_MaxLength", "length(\"ProviderKey\") <= 128");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
@@ -384,7 +430,12 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
-                    b.ToTable("UserTokens", (string)null);
+                    b.ToTable("UserTokens", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_UserTokens_LoginProvider_MaxLength", "length(\"LoginProvider\") <= 128");
+
+                            t.HasCheckConstraint("CK_UserTokens_Name_MaxLength", "length(\"Name\") <= 128");
+                        });
                 });
 
             modelBuilder.Entity("Kith.Features.Account.Sessions.UserSession", b =>

@@ -22,6 +22,7 @@ namespace Kith.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Accounts", x => x.Id);
+                    table.CheckConstraint("CK_Accounts_Name_MaxLength", "length(\"Name\") <= 100");
                 });
 
             migrationBuilder.CreateTable(
@@ -57,6 +58,9 @@ namespace Kith.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.CheckConstraint("CK_OutboxMessages_LastError_MaxLength", "length(\"LastError\") <= 1000");
+                    table.CheckConstraint("CK_OutboxMessages_Recipient_MaxLength", "length(\"Recipient\") <= 254");
+                    table.CheckConstraint("CK_OutboxMessages_Subject_MaxLength", "length(\"Subject\") <= 200");
                 });
 
             migrationBuilder.CreateTable(
@@ -76,6 +80,11 @@ namespace Kith.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SecurityEvents", x => x.Id);
+                    table.CheckConstraint("CK_SecurityEvents_CorrelationId_MaxLength", "length(\"CorrelationId\") <= 64");
+                    table.CheckConstraint("CK_SecurityEvents_Detail_MaxLength", "length(\"Detail\") <= 1000");
+                    table.CheckConstraint("CK_SecurityEvents_IpAddress_MaxLength", "length(\"IpAddress\") <= 45");
+                    table.CheckConstraint("CK_SecurityEvents_Type_MaxLength", "length(\"Type\") <= 64");
+                    table.CheckConstraint("CK_SecurityEvents_UserAgent_MaxLength", "length(\"UserAgent\") <= 512");
                 });
 
             migrationBuilder.CreateTable(
@@ -126,6 +135,12 @@ namespace Kith.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Users", x => x.Id);
+                    table.CheckConstraint("CK_Users_DisplayName_MaxLength", "length(\"DisplayName\") <= 100");
+                    table.CheckConstraint("CK_Users_Email_MaxLength", "length(\"Email\") <= 254");
+                    table.CheckConstraint("CK_Users_NormalizedEmail_MaxLength", "length(\"NormalizedEmail\") <= 254");
+                    table.CheckConstraint("CK_Users_NormalizedUserName_MaxLength", "length(\"NormalizedUserName\") <= 254");
+                    table.CheckConstraint("CK_Users_PhoneNumber_MaxLength", "length(\"PhoneNumber\") <= 256");
+                    table.CheckConstraint("CK_Users_UserName_MaxLength", "length(\"UserName\") <= 254");
                     table.ForeignKey(
                         name: "FK_Users_Accounts_AccountId",
                         column: x => x.AccountId,
@@ -167,6 +182,8 @@ namespace Kith.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_UserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.CheckConstraint("CK_UserLogins_LoginProvider_MaxLength", "length(\"LoginProvider\") <= 128");
+                    table.CheckConstraint("CK_UserLogins_ProviderKey_MaxLength", "length(\"ProviderKey\") <= 128");
                     table.ForeignKey(
                         name: "FK_UserLogins_Users_UserId",
                         column: x => x.UserId,
@@ -211,6 +228,9 @@ namespace Kith.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_UserSessions", x => x.Id);
+                    table.CheckConstraint("CK_UserSessions_IpAddress_MaxLength", "length(\"IpAddress\") <= 45");
+                    table.CheckConstraint("CK_UserSessions_Key_MaxLength", "length(\"Key\") <= 64");
+                    table.CheckConstraint("CK_UserSessions_UserAgent_MaxLength", "length(\"UserAgent\") <= 512");
                     table.ForeignKey(
                         name: "FK_UserSessions_Users_UserId",
                         column: x => x.UserId,
@@ -231,6 +251,8 @@ namespace Kith.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_UserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.CheckConstraint("CK_UserTokens_LoginProvider_MaxLength", "length(\"LoginProvider\") <= 128");
+                    table.CheckConstraint("CK_UserTokens_Name_MaxLength", "length(\"Name\") <= 128");
                     table.ForeignKey(
                         name: "FK_UserTokens_Users_UserId",
                         column: x => x.UserId,
