@@ -17,4 +17,10 @@ public static class FieldLengths
     public const int EmailSubject = 200;
     public const int ErrorText = 1000;
     public const int SessionKey = 64;
+    public const int ResetUserId = 64;
+    public const int ResetCode = 2048;
+    public const int RoleName = 20;
+
+    /// <summary>Single-line text: no control characters (newlines, tabs) and no bidirectional overrides or isolates.</summary>
+    public const string NoControlCharacters = @"^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$";
 }

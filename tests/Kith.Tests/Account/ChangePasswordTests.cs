@@ -19,7 +19,6 @@ public sealed class ChangePasswordTests(KithFactory factory) : IClassFixture<Kit
             ["Input.CurrentPassword"] = user.Password,
             ["Input.NewPassword"] = newPassword,
             ["Input.ConfirmPassword"] = newPassword,
-            ["Input.SignOutEverywhereElse"] = "true",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);

@@ -96,6 +96,43 @@ public sealed class RegistrationTests(KithFactory factory) : IClassFixture<KithF
     }
 
     [Fact]
+    public async Task Any_valid_email_address_can_register_and_the_confirmation_does_not_repeat_the_typed_name()
+    {
+        using var client = factory.CreateWebClient();
+        var email = $"o'neil+{Guid.NewGuid():N}@example.org";
+
+        using var response = await client.PostFormAsync("/account/register", Form(email, TestUsers.NewPassword(), "Click https://evil.example now"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var mail = await factory.Mailbox.WaitForAsync(email, "Confirm your email");
+        Assert.DoesNotContain("evil.example", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", mail.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_with_control_characters_is_refused()
+    {
+        using var client = factory.CreateWebClient();
+        var email = TestUsers.NewEmail();
+        using var response = await client.PostFormAsync("/account/register", Form(email, TestUsers.NewPassword(), "Sam\r\nBcc: victim@example.org"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Null(await factory.UserAsync(email));
+    }
+
+    [Fact]
+    public async Task A_confirmation_link_with_a_wrong_code_confirms_nothing()
+    {
+        var user = await TestUsers.CreateAsync(factory);
+        var id = (await factory.UserAsync(user.Email))!.Id;
+        using var client = factory.CreateWebClient();
+
+        using var response = await client.GetAsync($"/account/confirm-email?userId={id}&code=bm90LWEtdG9rZW4");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("invalid or has expired", await KithClient.BodyAsync(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_password_containing_the_email_name_is_refused()
     {
         using var client = factory.CreateWebClient();

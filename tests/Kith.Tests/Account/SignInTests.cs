@@ -139,17 +139,65 @@ public sealed class SignInTests(KithFactory factory) : IClassFixture<KithFactory
     }
 
     [Fact]
-    public async Task One_users_antiforgery_token_does_not_work_in_another_users_session()
+    public async Task An_antiforgery_token_issued_to_one_user_is_refused_for_another()
     {
-        using var alice = await TestUsers.SignedInClientAsync(factory, await TestUsers.CreateAsync(factory));
-        using var bob = await TestUsers.SignedInClientAsync(factory, await TestUsers.CreateAsync(factory));
-        var alicesToken = await alice.AntiforgeryTokenAsync("/account/manage/password");
-        await bob.GetHtmlAsync("/account/manage/password");
+        var alice = await TestUsers.CreateAsync(factory);
+        var bob = await TestUsers.CreateAsync(factory);
+        // One browser, so one antiforgery cookie: only the token's binding to the signed-in user can refuse it.
+        using var browser = await TestUsers.SignedInClientAsync(factory, alice);
+        var alicesToken = await browser.AntiforgeryTokenAsync("/account/manage/password");
+        using (var switched = await TestUsers.SignInAsync(browser, bob.Email, bob.Password))
+            Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
 
-        using var response = await bob.PostFormWithoutTokenAsync("/account/logout", new Dictionary<string, string> { ["__RequestVerificationToken"] = alicesToken });
+        using var response = await browser.PostFormWithoutTokenAsync("/account/logout", new Dictionary<string, string> { ["__RequestVerificationToken"] = alicesToken });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await bob.GetAsync("/account/manage/password")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account/manage/password")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unconfirmed_account_with_a_wrong_password_looks_like_any_failure_and_counts_toward_lockout()
+    {
+        using var client = factory.CreateWebClient();
+        var email = TestUsers.NewEmail();
+        var password = TestUsers.NewPassword();
+        using (var registered = await client.PostFormAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Una Confirmed",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        }
+        await factory.Mailbox.WaitForAsync(email, "Confirm your email");
+
+        using var wrong = await TestUsers.SignInAsync(client, email, "a wrong but long password");
+
+        var body = await KithClient.BodyAsync(wrong);
+        Assert.Contains(WebEncoded(LoginModel.FailureMessage), body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Confirm your email", body, StringComparison.Ordinal);
+        Assert.Equal(1, (await factory.UserAsync(email))!.AccessFailedCount);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.Single(factory.Mailbox.To(email));
+
+        using var right = await TestUsers.SignInAsync(client, email, password);
+        Assert.Contains(WebEncoded(LoginModel.ConfirmFirstMessage), await KithClient.BodyAsync(right), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_locked_account_answers_like_an_unknown_email()
+    {
+        var user = await TestUsers.CreateAsync(factory);
+        using var client = factory.CreateWebClient();
+        for (var i = 0; i < 5; i++) (await TestUsers.SignInAsync(client, user.Email, "a wrong but long password")).Dispose();
+
+        using var locked = await TestUsers.SignInAsync(client, user.Email, user.Password);
+        using var unknown = await TestUsers.SignInAsync(client, TestUsers.NewEmail(), user.Password);
+
+        Assert.Equal(unknown.StatusCode, locked.StatusCode);
+        Assert.Contains(WebEncoded(LoginModel.FailureMessage), await KithClient.BodyAsync(locked), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -115,4 +115,16 @@ public sealed class DataAtRestTests(KithFactory factory) : IClassFixture<KithFac
         }));
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_database_refuses_to_update_or_delete_security_events_even_around_the_model()
+    {
+        var user = await TestUsers.CreateAsync(factory);
+        var id = (await factory.UserAsync(user.Email))!.Id;
+
+        await Assert.ThrowsAnyAsync<Exception>(() => factory.QueryAsync(db => db.SecurityEvents.Where(e => e.UserId == id).ExecuteDeleteAsync()));
+        await Assert.ThrowsAnyAsync<Exception>(() => factory.QueryAsync(db => db.SecurityEvents.Where(e => e.UserId == id)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Type, "tampered"))));
+        Assert.True(await factory.HasEventAsync(Features.Account.SecurityLog.SecurityEventTypes.UserCreatedByOperator, id));
+    }
 }

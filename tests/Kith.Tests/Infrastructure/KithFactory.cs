@@ -38,6 +38,7 @@ public class KithFactory : WebApplicationFactory<Program>
             ["Kith:Database:Provider"] = TestDatabase.IsPostgres ? "PostgreSql" : "Sqlite",
             ["Kith:Database:ConnectionString"] = TestDatabase.NewConnectionString(),
             ["Kith:Limits:AuthRequestsPerMinute"] = "100000",
+            ["Kith:Limits:PostsPerMinute"] = "100000",
             ["Kith:Mail:PollInterval"] = "00:00:00.100",
         };
         Configure(settings);

@@ -37,6 +37,22 @@ public sealed class CliTests(KithFactory factory) : IClassFixture<KithFactory>
         Assert.True(await factory.HasEventAsync(SecurityEventTypes.UserCreatedByOperator, stored.Id));
     }
 
+    [Theory]
+    [InlineData("not-an-email", "Fine Name")]
+    [InlineData("ok@example.org", "Line\nbreak")]
+    public async Task Users_create_refuses_bad_input_with_a_message_and_writes_nothing(string email, string name)
+    {
+        var (exit, output) = await RunAsync(TestUsers.NewPassword() + "\n", "users", "create", "--email", email, "--name", name);
+        Assert.Equal(1, exit);
+        Assert.StartsWith("Error:", output, StringComparison.Ordinal);
+        Assert.Null(await factory.UserAsync(email));
+    }
+
+    [Fact]
+    public void Configuration_arguments_reach_the_host_in_both_forms() =>
+        Assert.Equal(["--Kith:DataDirectory", "/srv/kith", "--Kith:Registration=Closed"],
+            KithCli.HostArguments(["users", "unlock", "--email", "a@b.c", "--Kith:DataDirectory", "/srv/kith", "--Kith:Registration=Closed"]));
+
     [Fact]
     public async Task Users_create_without_a_password_on_stdin_fails()
     {

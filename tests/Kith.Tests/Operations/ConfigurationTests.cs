@@ -33,12 +33,41 @@ public sealed class ConfigurationTests
     [Fact]
     public void A_safe_production_configuration_has_no_problems()
     {
-        var options = new KithOptions { BaseUrl = "https://kith.example.org", Smtp = { Host = "mail.example.org", Security = SmtpSecurity.StartTls } };
+        var keyFile = Path.GetTempFileName();
+        var options = new KithOptions
+        {
+            BaseUrl = "https://kith.example.org",
+            DataDirectory = Directory.CreateTempSubdirectory().FullName,
+            MasterKeyFile = keyFile,
+            Smtp = { Host = "mail.example.org", Security = SmtpSecurity.StartTls, From = "Kith <kith@example.org>" },
+        };
         Assert.Empty(ConfigurationCheck.Problems(options, isProduction: true));
+        File.Delete(keyFile);
     }
+
+    [Fact]
+    public void Production_needs_a_master_key_file_outside_the_data_directory()
+    {
+        var data = Directory.CreateTempSubdirectory().FullName;
+        var inside = Path.Combine(data, "master.key");
+        File.WriteAllText(inside, "x");
+
+        Assert.Contains(ConfigurationCheck.Problems(new KithOptions { BaseUrl = "https://k.example", DataDirectory = data }, true),
+            p => p.Contains("Kith__MasterKeyFile is not set", StringComparison.Ordinal));
+        Assert.Contains(ConfigurationCheck.Problems(new KithOptions { BaseUrl = "https://k.example", DataDirectory = data, MasterKeyFile = inside }, true),
+            p => p.Contains("inside the data directory", StringComparison.Ordinal));
+        Assert.DoesNotContain(ConfigurationCheck.Problems(new KithOptions { BaseUrl = "https://k.example", DataDirectory = data }, false),
+            p => p.Contains("MasterKeyFile", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unparseable_sender_address_is_refused() =>
+        Assert.Contains(ConfigurationCheck.Problems(new KithOptions { Smtp = { Host = "127.0.0.1", From = "not an address" } }, false),
+            p => p.Contains("Kith__Smtp__From", StringComparison.Ordinal));
 
     [Theory]
     [InlineData("http://kith.example.org", "is not HTTPS")]
+    [InlineData("http://localhost:5000", "is not HTTPS")]
     [InlineData("not a url", "is not an absolute URL")]
     public void Production_needs_an_https_base_url(string baseUrl, string problem)
     {

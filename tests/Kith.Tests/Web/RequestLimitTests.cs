@@ -9,7 +9,11 @@ namespace Kith.Tests.Web;
 
 public sealed class LowRateLimitFactory : KithFactory
 {
-    protected override void Configure(Dictionary<string, string?> settings) => settings["Kith:Limits:AuthRequestsPerMinute"] = "3";
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        settings["Kith:Limits:AuthRequestsPerMinute"] = "3";
+        settings["Kith:Limits:PostsPerMinute"] = "5";
+    }
 }
 
 public sealed class RateLimitTests(LowRateLimitFactory factory) : IClassFixture<LowRateLimitFactory>
@@ -39,6 +43,26 @@ public sealed class RateLimitTests(LowRateLimitFactory factory) : IClassFixture<
         Assert.True(await factory.HasEventAsync(SecurityEventTypes.RateLimited));
         using var pagesStillLoad = await client.GetAsync("/account/login");
         Assert.Equal(HttpStatusCode.OK, pagesStillLoad.StatusCode);
+    }
+}
+
+public sealed class PostRateLimitTests(LowRateLimitFactory factory) : IClassFixture<LowRateLimitFactory>
+{
+    [Fact]
+    public async Task Every_anonymous_post_is_limited_so_rejections_cannot_flood_the_log()
+    {
+        using var client = factory.CreateWebClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var response = await client.PostFormWithoutTokenAsync("/account/logout", new Dictionary<string, string>());
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.BadRequest));
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        var logged = await factory.QueryAsync(db => db.SecurityEvents.CountAsync(e => e.Type == SecurityEventTypes.AntiforgeryFailed));
+        Assert.Equal(1, logged);
     }
 }
 
@@ -88,6 +112,17 @@ public sealed class RequestLimitTests(KithFactory factory) : IClassFixture<KithF
         using var body = new StringContent("not a report");
         using var response = await client.Http.PostAsync(SecurityHeadersSetup.CspReportPath, body, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/error/0")]
+    [InlineData("/error/99999")]
+    [InlineData("/error/200")]
+    public async Task Error_page_addresses_outside_error_codes_are_not_found(string path)
+    {
+        using var client = await TestUsers.SignedInClientAsync(factory, await TestUsers.CreateAsync(factory));
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

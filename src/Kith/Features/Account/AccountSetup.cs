@@ -19,6 +19,7 @@ public static class AccountSetup
         services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<CookieAuthenticationOptions>, ConfigureTicketStore>();
         services.AddScoped<SecurityLogWriter>();
         services.AddScoped<RegistrationPolicy>();
+        services.AddSingleton<AccountLinks>();
         services.AddScoped<RegisterAccount>();
         services.AddScoped<PasswordResets>();
 
@@ -41,6 +42,8 @@ public static class AccountSetup
                 o.Lockout.MaxFailedAccessAttempts = kith.Limits.MaxFailedSignIns;
                 o.Lockout.DefaultLockoutTimeSpan = kith.Limits.LockoutDuration;
                 o.User.RequireUniqueEmail = true;
+                // The user name is the email address, already validated as one; Identity's default character list refuses valid ones (o'neil@…).
+                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedEmail = true;
                 o.SignIn.RequireConfirmedAccount = true;
                 o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;

@@ -10,12 +10,12 @@ public sealed class ConfirmEmailModel(UserManager<User> users, SecurityLogWriter
 
     public async Task OnGetAsync(string? userId, string? code, CancellationToken ct)
     {
-        var token = RegisterAccount.Decode(code);
+        var token = AccountLinks.Decode(code);
         var user = Guid.TryParse(userId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
-        if (user is not null && token is not null)
+        if (user is not null && token is not null && (await users.ConfirmEmailAsync(user, token)).Succeeded)
         {
-            Confirmed = user.EmailConfirmed || (await users.ConfirmEmailAsync(user, token)).Succeeded;
-            if (Confirmed) await securityLog.WriteAsync(SecurityEventTypes.EmailConfirmed, user, ct: ct);
+            Confirmed = true;
+            await securityLog.WriteAsync(SecurityEventTypes.EmailConfirmed, user, ct: ct);
         }
         if (!Confirmed) Response.StatusCode = StatusCodes.Status400BadRequest;
     }

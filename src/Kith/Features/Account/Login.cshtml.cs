@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Kith.Data;
 using Kith.Features.Account.SecurityLog;
+using Kith.Infrastructure.Email;
 using Kith.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -19,10 +20,12 @@ public sealed record LoginInput
 
 [AuthRateLimit]
 public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, RegistrationPolicy registration,
-    SecurityLogWriter securityLog, RegisterAccount accounts, Infrastructure.Email.EmailOutbox outbox, AppDbContext db) : PageModel
+    SecurityLogWriter securityLog, AccountLinks links, EmailOutbox outbox, AppDbContext db) : PageModel
 {
     // One message for every failure, so a response never tells whether an email has an account.
     public const string FailureMessage = "That email and password do not match an active account, or the account is temporarily locked.";
+    public const string ConfirmFirstMessage = "Confirm your email address first: we have sent you a confirmation link.";
+    private static readonly TimeSpan ConfirmationResendWindow = TimeSpan.FromMinutes(15);
 
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -37,41 +40,51 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
 
     public async Task OnGetAsync(CancellationToken ct) => RegistrationOpen = await registration.AllowsSelfRegistrationAsync(ct);
 
+    /// <summary>
+    /// The password is verified before anything about the account is revealed or changed; every branch
+    /// that rejects without verifying spends the same hashing time, so timing reveals nothing either.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Failed();
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
         {
-            // Spend the same time as a real check so timing does not reveal unknown emails.
-            users.PasswordHasher.VerifyHashedPassword(new User(), DummyHash.Value, Input.Password);
+            SpendHashingTime();
             await securityLog.WriteAsync(SecurityEventTypes.SignInFailed, detail: "unknown email", ct: ct);
             return Failed();
         }
-
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (await users.IsLockedOutAsync(user))
         {
-            await securityLog.WriteAsync(SecurityEventTypes.SignInSucceeded, user, ct: ct);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
-        if (result.IsLockedOut)
-        {
-            await securityLog.WriteAsync(SecurityEventTypes.LockedOut, user, ct: ct);
+            SpendHashingTime();
+            await securityLog.WriteAsync(SecurityEventTypes.SignInFailed, user, "account locked", ct);
             return Failed();
         }
-        if (result.IsNotAllowed && !user.EmailConfirmed)
+        if (!await users.CheckPasswordAsync(user, Input.Password))
+        {
+            await users.AccessFailedAsync(user);
+            var locked = await users.IsLockedOutAsync(user);
+            await securityLog.WriteAsync(locked ? SecurityEventTypes.LockedOut : SecurityEventTypes.SignInFailed, user, ct: ct);
+            return Failed();
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        if (!user.EmailConfirmed)
         {
             // The password was right, so the person owns this account: it is safe to say what is missing.
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            outbox.Enqueue(user.Email!, Infrastructure.Email.EmailTemplates.ConfirmEmail(user.DisplayName, accounts.ConfirmLink(user, token)));
+            await outbox.EnqueueUnlessRecentAsync(user.Email!, EmailTemplates.ConfirmEmail(links.Confirm(user, token)), ConfirmationResendWindow, ct);
             securityLog.Add(SecurityEventTypes.SignInUnconfirmed, user);
             await db.SaveChangesAsync(ct);
-            return Failed("Confirm your email address first: we have sent you a new confirmation link.");
+            return Failed(ConfirmFirstMessage);
         }
-        await securityLog.WriteAsync(SecurityEventTypes.SignInFailed, user, ct: ct);
-        return Failed();
+
+        await signIn.SignInAsync(user, isPersistent: false);
+        await securityLog.WriteAsync(SecurityEventTypes.SignInSucceeded, user, ct: ct);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
+
+    private void SpendHashingTime() => users.PasswordHasher.VerifyHashedPassword(new User(), DummyHash.Value, Input.Password);
 
     private PageResult Failed(string message = FailureMessage)
     {

@@ -17,9 +17,12 @@ public enum ResetOutcome
 public sealed record ResetResult(ResetOutcome Outcome, IReadOnlyList<IdentityError> Errors);
 
 /// <summary>Forgot-password and reset. Never tells whether an email has an account.</summary>
-public sealed class PasswordResets(AppDbContext db, UserManager<User> users, EmailOutbox outbox, RegisterAccount registration,
+public sealed class PasswordResets(AppDbContext db, UserManager<User> users, EmailOutbox outbox, AccountLinks links,
     SecurityLogWriter securityLog, IOptions<PasswordResetTokenProviderOptions> resetOptions)
 {
+    // At most one reset email per address in this window, however many addresses ask.
+    private static readonly TimeSpan MailWindow = TimeSpan.FromMinutes(2);
+
     public async Task RequestAsync(string email, CancellationToken ct)
     {
         var user = await users.FindByEmailAsync(email.Trim());
@@ -31,13 +34,13 @@ public sealed class PasswordResets(AppDbContext db, UserManager<User> users, Ema
         if (user.EmailConfirmed)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            outbox.Enqueue(user.Email!, EmailTemplates.ResetPassword(user.DisplayName, registration.ResetLink(user, token), resetOptions.Value.TokenLifespan));
+            await outbox.EnqueueUnlessRecentAsync(user.Email!, EmailTemplates.ResetPassword(user.DisplayName, links.Reset(user, token), resetOptions.Value.TokenLifespan), MailWindow, ct);
         }
         else
         {
             // Proving the address is the first step either way: send the confirmation again.
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            outbox.Enqueue(user.Email!, EmailTemplates.ConfirmEmail(user.DisplayName, registration.ConfirmLink(user, token)));
+            await outbox.EnqueueUnlessRecentAsync(user.Email!, EmailTemplates.ConfirmEmail(links.Confirm(user, token)), MailWindow, ct);
         }
         securityLog.Add(SecurityEventTypes.PasswordResetRequested, user);
         await db.SaveChangesAsync(ct);
@@ -45,7 +48,7 @@ public sealed class PasswordResets(AppDbContext db, UserManager<User> users, Ema
 
     public async Task<ResetResult> CompleteAsync(string? userId, string? code, string newPassword, CancellationToken ct)
     {
-        var token = RegisterAccount.Decode(code);
+        var token = AccountLinks.Decode(code);
         var user = Guid.TryParse(userId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
         if (user is null || token is null)
         {

@@ -4,16 +4,13 @@ using Kith.Features.Account.SecurityLog;
 using Kith.Features.Accounts;
 using Kith.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using System.Text;
-using Kith.Infrastructure.Configuration;
 
 namespace Kith.Features.Account;
 
 public sealed record RegisterInput
 {
-    [Required, StringLength(FieldLengths.DisplayName), Display(Name = "Your name")]
+    [Required, StringLength(FieldLengths.DisplayName), RegularExpression(FieldLengths.NoControlCharacters, ErrorMessage = "Use letters, digits, spaces and punctuation only."), Display(Name = "Your name")]
     public string DisplayName { get; set; } = "";
 
     [Required, EmailAddress, StringLength(FieldLengths.Email), Display(Name = "Email address")]
@@ -38,8 +35,10 @@ public sealed record RegistrationResult(RegistrationOutcome Outcome, IReadOnlyLi
 
 /// <summary>Creates an account, its owner and the confirmation email, in one transaction.</summary>
 public sealed class RegisterAccount(AppDbContext db, UserManager<User> users, RegistrationPolicy policy, EmailOutbox outbox,
-    PublicLinks links, SecurityLogWriter securityLog, TimeProvider clock)
+    AccountLinks links, SecurityLogWriter securityLog, TimeProvider clock)
 {
+    private static readonly TimeSpan AlreadyRegisteredWindow = TimeSpan.FromMinutes(15);
+
     public async Task<RegistrationResult> RegisterAsync(RegisterInput input, CancellationToken ct)
     {
         if (!await policy.AllowsSelfRegistrationAsync(ct)) return await RefuseAsync(ct);
@@ -56,7 +55,7 @@ public sealed class RegisterAccount(AppDbContext db, UserManager<User> users, Re
             // Same work and same answer as a new registration, so the response reveals nothing.
             users.PasswordHasher.HashPassword(existing, input.Password);
             var token = await users.GeneratePasswordResetTokenAsync(existing);
-            outbox.Enqueue(existing.Email!, EmailTemplates.AlreadyRegistered(existing.DisplayName, ResetLink(existing, token)));
+            await outbox.EnqueueUnlessRecentAsync(existing.Email!, EmailTemplates.AlreadyRegistered(existing.DisplayName, links.Reset(existing, token)), AlreadyRegisteredWindow, ct);
             await db.SaveChangesAsync(ct);
             return new(RegistrationOutcome.CheckYourEmail, []);
         }
@@ -77,27 +76,31 @@ public sealed class RegisterAccount(AppDbContext db, UserManager<User> users, Re
             IsInstanceAdministrator = isFirst,
             CreatedAt = now,
         };
+        // The password was validated above; hashing it here keeps the work (and time) equal to the other branch.
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, input.Password);
         IdentityResult created;
         try
         {
-            created = await users.CreateAsync(user, input.Password);
+            created = await users.CreateAsync(user);
         }
         catch (DbUpdateException)
         {
-            // Lost a race: another registration took the first-account slot or this email a moment ago.
+            // Lost a race: another registration took this email or the first-account slot a moment ago.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return await RefuseAsync(ct);
+            return await users.FindByEmailAsync(email) is null ? await RefuseAsync(ct) : new(RegistrationOutcome.CheckYourEmail, []);
         }
         if (!created.Succeeded)
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return new(RegistrationOutcome.Invalid, created.Errors.ToList());
+            return created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail))
+                ? new(RegistrationOutcome.CheckYourEmail, [])
+                : new(RegistrationOutcome.Invalid, created.Errors.ToList());
         }
 
         var confirmToken = await users.GenerateEmailConfirmationTokenAsync(user);
-        outbox.Enqueue(user.Email!, EmailTemplates.ConfirmEmail(user.DisplayName, ConfirmLink(user, confirmToken)));
+        outbox.Enqueue(user.Email!, EmailTemplates.ConfirmEmail(links.Confirm(user, confirmToken)));
         securityLog.Add(SecurityEventTypes.Registered, user);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -114,33 +117,6 @@ public sealed class RegisterAccount(AppDbContext db, UserManager<User> users, Re
             errors.AddRange(result.Errors);
         }
         return errors;
-    }
-
-    public string ConfirmLink(User user, string token) => links.Absolute("/account/confirm-email", new Dictionary<string, string?>
-    {
-        ["userId"] = user.Id.ToString(),
-        ["code"] = Encode(token),
-    });
-
-    public string ResetLink(User user, string token) => links.Absolute("/account/reset-password", new Dictionary<string, string?>
-    {
-        ["userId"] = user.Id.ToString(),
-        ["code"] = Encode(token),
-    });
-
-    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-
-    public static string? Decode(string? code)
-    {
-        if (string.IsNullOrEmpty(code)) return null;
-        try
-        {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 
     private async Task<RegistrationResult> RefuseAsync(CancellationToken ct)

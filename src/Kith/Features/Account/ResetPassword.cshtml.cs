@@ -8,10 +8,10 @@ namespace Kith.Features.Account;
 
 public sealed record ResetPasswordInput
 {
-    [Required, StringLength(64)]
+    [Required, StringLength(FieldLengths.ResetUserId)]
     public string UserId { get; set; } = "";
 
-    [Required, StringLength(2048)]
+    [Required, StringLength(FieldLengths.ResetCode)]
     public string Code { get; set; } = "";
 
     [Required, StringLength(FieldLengths.PasswordMax, MinimumLength = FieldLengths.PasswordMin, ErrorMessage = FieldLengths.PasswordLengthMessage), DataType(DataType.Password), Display(Name = "New password")]

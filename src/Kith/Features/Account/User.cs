@@ -32,7 +32,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.UserName).HasMaxLength(FieldLengths.Email).IsRequired();
         builder.Property(u => u.NormalizedUserName).HasMaxLength(FieldLengths.Email).IsRequired();
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();
-        builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
+        builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(FieldLengths.RoleName);
         builder.HasOne(u => u.Account).WithMany().HasForeignKey(u => u.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

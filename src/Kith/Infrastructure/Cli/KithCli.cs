@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 using Kith.Data;
 using Kith.Features.Account;
 using Kith.Features.Account.SecurityLog;
@@ -25,8 +27,18 @@ public static class KithCli
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "users" or "help";
 
     /// <summary>Only configuration arguments reach the host builder; command words are ours.</summary>
-    public static string[] HostArguments(string[] args) =>
-        IsCommand(args) ? args.Where(a => a.StartsWith("--Kith", StringComparison.OrdinalIgnoreCase)).ToArray() : args;
+    public static string[] HostArguments(string[] args)
+    {
+        if (!IsCommand(args)) return args;
+        var kept = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--Kith", StringComparison.OrdinalIgnoreCase)) continue;
+            kept.Add(args[i]);
+            if (!args[i].Contains('=', StringComparison.Ordinal) && i + 1 < args.Length) kept.Add(args[++i]);
+        }
+        return kept.ToArray();
+    }
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader stdin, TextWriter stdout)
     {
@@ -58,6 +70,11 @@ public static class KithCli
             await stdout.WriteLineAsync("Error: " + ex.Message);
             return 1;
         }
+        catch (DbUpdateException)
+        {
+            await stdout.WriteLineAsync("Error: the database refused the change (a value is too long or already taken).");
+            return 1;
+        }
     }
 
     private static async Task<int> CreateUserAsync(IServiceProvider sp, string email, string name, TextReader stdin, TextWriter stdout)
@@ -65,6 +82,9 @@ public static class KithCli
         var db = sp.GetRequiredService<AppDbContext>();
         var users = sp.GetRequiredService<UserManager<User>>();
         var clock = sp.GetRequiredService<TimeProvider>();
+        if (!new EmailAddressAttribute().IsValid(email) || email.Length > FieldLengths.Email) throw new CliException($"'{email}' is not a valid email address.");
+        if (name.Length > FieldLengths.DisplayName || !Regex.IsMatch(name, FieldLengths.NoControlCharacters))
+            throw new CliException($"--name must be at most {FieldLengths.DisplayName} characters, without control characters.");
         var password = await ReadPasswordAsync(stdin);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -115,6 +135,8 @@ public static class KithCli
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded) throw new CliException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
         await db.RevokeAllAsync(user.Id, CancellationToken.None);
         sp.GetRequiredService<SecurityLogWriter>().Add(SecurityEventTypes.PasswordResetByOperator, user);
         await db.SaveChangesAsync();

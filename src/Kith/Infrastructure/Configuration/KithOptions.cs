@@ -79,6 +79,7 @@ public sealed class SessionOptions
 public sealed class LimitOptions
 {
     public int AuthRequestsPerMinute { get; set; } = 10;
+    public int PostsPerMinute { get; set; } = 120;
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;
     public TimeSpan PasswordResetTokenLifetime { get; set; } = TimeSpan.FromHours(1);
     public int MaxFailedSignIns { get; set; } = 5;

@@ -1,4 +1,5 @@
 using Kith.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kith.Infrastructure.Email;
 
@@ -10,6 +11,18 @@ public sealed record EmailContent(string Subject, string TextBody, string HtmlBo
 public sealed class EmailOutbox(AppDbContext db, TimeProvider clock, OutboxSignal signal)
 {
     private bool subscribed;
+
+    /// <summary>
+    /// Queues the message unless the same kind of message went to the same address within <paramref name="window"/>,
+    /// so nobody can use Kith to flood an inbox, whatever number of addresses they send requests from.
+    /// </summary>
+    public async Task<bool> EnqueueUnlessRecentAsync(string recipient, EmailContent content, TimeSpan window, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - window;
+        if (await db.OutboxMessages.AnyAsync(m => m.Recipient == recipient && m.Subject == content.Subject && m.CreatedAt > since, ct)) return false;
+        Enqueue(recipient, content);
+        return true;
+    }
 
     public void Enqueue(string recipient, EmailContent content)
     {

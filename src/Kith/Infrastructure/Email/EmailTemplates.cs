@@ -5,9 +5,10 @@ namespace Kith.Infrastructure.Email;
 /// <summary>Account emails. They carry links, never personal data beyond the greeting name.</summary>
 public static class EmailTemplates
 {
-    public static EmailContent ConfirmEmail(string name, string link) => Build(
+    // The address is not verified yet and the name was typed by whoever registered it, so the greeting is generic.
+    public static EmailContent ConfirmEmail(string link) => Build(
         "Confirm your email address for Kith",
-        name,
+        "",
         "Please confirm your email address to finish setting up your Kith account.",
         "Confirm my email address",
         link,

@@ -7,13 +7,15 @@ using MimeKit;
 namespace Kith.Infrastructure.Email;
 
 /// <summary>
-/// Delivers due outbox messages. Each message is claimed with a lease (an atomic conditional update),
-/// so several workers or instances never send the same message concurrently. A retried message keeps
-/// its Message-ID, so the one unavoidable duplicate (server accepted, acknowledgement lost) is recognisable.
+/// Delivers due outbox messages. Each message is claimed with a lease (an atomic conditional update that
+/// stamps a token), so several workers or instances never send the same message concurrently, and a worker
+/// whose lease ran out can no longer change the row. A retried message keeps its Message-ID, so the one
+/// unavoidable duplicate (server accepted, acknowledgement lost) is recognisable.
 /// </summary>
 public sealed class OutboxDelivery(AppDbContext db, IMailTransport transport, TimeProvider clock, IOptionsMonitor<KithOptions> options, ILogger<OutboxDelivery> logger)
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    // Far longer than the worst send: MailKit times out each SMTP step after 30 s.
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
 
     public async Task<int> DeliverDueAsync(int batchSize, CancellationToken ct)
@@ -37,36 +39,41 @@ public sealed class OutboxDelivery(AppDbContext db, IMailTransport transport, Ti
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var leaseUntil = now + Lease;
+        var token = Guid.NewGuid();
         var claimed = await db.OutboxMessages
             .Where(m => m.Id == id && m.SentAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .ExecuteUpdateAsync(m => m.SetProperty(x => x.LeaseUntil, leaseUntil), ct);
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.LeaseUntil, leaseUntil).SetProperty(x => x.LeaseToken, token), ct);
         if (claimed == 0) return false;
 
-        var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, ct);
+        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+        var mine = db.OutboxMessages.Where(m => m.Id == id && m.LeaseToken == token);
         try
         {
             await transport.SendAsync(ToMime(message), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            message.Attempts++;
-            message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + Backoff(message.Attempts);
-            message.LeaseUntil = null;
-            message.LastError = Clip($"{ex.GetType().Name}: {ex.Message}");
-            await db.SaveChangesAsync(CancellationToken.None);
-            logger.LogWarning("Mail {OutboxId} not delivered (attempt {Attempt}): {Error}", id, message.Attempts, message.LastError);
+            var attempts = message.Attempts + 1;
+            var error = Clip($"{ex.GetType().Name}: {ex.Message}");
+            await mine.ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.Attempts, attempts)
+                .SetProperty(x => x.NextAttemptAt, clock.GetUtcNow().UtcDateTime + Backoff(attempts))
+                .SetProperty(x => x.LeaseUntil, (DateTime?)null)
+                .SetProperty(x => x.LeaseToken, (Guid?)null)
+                .SetProperty(x => x.LastError, error), CancellationToken.None);
+            logger.LogWarning("Mail {OutboxId} not delivered (attempt {Attempt}): {Error}", id, attempts, error);
             return false;
         }
 
-        await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(m => m
+        await mine.ExecuteUpdateAsync(m => m
             .SetProperty(x => x.SentAt, clock.GetUtcNow().UtcDateTime)
             .SetProperty(x => x.LeaseUntil, (DateTime?)null)
+            .SetProperty(x => x.LeaseToken, (Guid?)null)
             .SetProperty(x => x.Attempts, x => x.Attempts + 1)
             // Bodies may hold single-use links; once delivered they need not stay in the database.
             .SetProperty(x => x.TextBody, "")
             .SetProperty(x => x.HtmlBody, "")
             .SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
-        db.Entry(message).State = EntityState.Detached;
         logger.LogInformation("Mail {OutboxId} delivered", id);
         return true;
     }

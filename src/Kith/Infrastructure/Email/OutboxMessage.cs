@@ -19,6 +19,7 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public DateTime? LeaseUntil { get; set; }
+    public Guid? LeaseToken { get; set; }
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
 

@@ -19,9 +19,6 @@ public sealed record ChangePasswordInput
 
     [Required, DataType(DataType.Password), Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match."), Display(Name = "Repeat the new password")]
     public string ConfirmPassword { get; set; } = "";
-
-    [Display(Name = "Sign out everywhere else")]
-    public bool SignOutEverywhereElse { get; set; } = true;
 }
 
 [AuthRateLimit]
@@ -66,20 +63,15 @@ public sealed class PasswordModel(UserManager<User> users, SignInManager<User> s
             foreach (var error in result.Errors) ModelState.AddModelError("Input.NewPassword", error.Description);
             return Invalid();
         }
-        var currentKey = HttpContext.CurrentSessionKey();
-        if (Input.SignOutEverywhereElse)
-        {
-            await db.RevokeAllExceptAsync(user.Id, currentKey, ct);
-            securityLog.Add(SecurityEventTypes.SessionsRevoked, user, "all other sessions, after password change");
-        }
+        // The new security stamp would end the other sessions within a minute anyway; end them now.
+        await db.RevokeAllExceptAsync(user.Id, HttpContext.CurrentSessionKey(), ct);
+        securityLog.Add(SecurityEventTypes.SessionsRevoked, user, "all other sessions, after password change");
         securityLog.Add(SecurityEventTypes.PasswordChanged, user);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         // The security stamp changed; re-issue this session's ticket so it stays valid.
         await signIn.RefreshSignInAsync(user);
-        StatusMessage = Input.SignOutEverywhereElse
-            ? "Your password has been changed and your other sessions were signed out."
-            : "Your password has been changed.";
+        StatusMessage = "Your password has been changed and your other sessions were signed out.";
         return RedirectToPage();
     }
 

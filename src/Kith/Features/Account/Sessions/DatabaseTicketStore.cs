@@ -12,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Kith.Features.Account.Sessions;
 
 /// <summary>
-/// Keeps authentication tickets in the UserSessions table; the cookie carries only a random key.
+/// Keeps authentication tickets in the UserSessions table; the cookie carries only a random key, and the
+/// table only that key's SHA-256, so a copy of the database holds no usable session.
 /// Removing a row (sign-out, password change, reset, revoke) ends that session on its next request.
 /// </summary>
 public sealed class DatabaseTicketStore(IDataProtectionProvider dataProtection, TimeProvider clock, IOptionsMonitor<KithOptions> options) : ITicketStore
@@ -28,7 +29,7 @@ public sealed class DatabaseTicketStore(IDataProtectionProvider dataProtection, 
             ?? throw new InvalidOperationException("A session needs a user id."));
         var now = clock.GetUtcNow().UtcDateTime;
         var key = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        var session = UserSession.Start(key, userId, Protect(ticket), now, now + options.CurrentValue.Sessions.AbsoluteTimeout,
+        var session = UserSession.Start(HashKey(key), userId, Protect(ticket), now, now + options.CurrentValue.Sessions.AbsoluteTimeout,
             httpContext.Connection.RemoteIpAddress?.ToString(), httpContext.Request.Headers.UserAgent.ToString());
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
@@ -39,7 +40,8 @@ public sealed class DatabaseTicketStore(IDataProtectionProvider dataProtection, 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var db = httpContext.RequestServices.GetRequiredService<AppDbContext>();
-        var session = await db.UserSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
+        var hash = HashKey(key);
+        var session = await db.UserSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Key == hash, cancellationToken);
         if (session is null) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         if (!session.IsActive(now, options.CurrentValue.Sessions.IdleTimeout))
@@ -57,13 +59,15 @@ public sealed class DatabaseTicketStore(IDataProtectionProvider dataProtection, 
     {
         var db = httpContext.RequestServices.GetRequiredService<AppDbContext>();
         var bytes = Protect(ticket);
-        await db.UserSessions.Where(s => s.Key == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes), cancellationToken);
+        var hash = HashKey(key);
+        await db.UserSessions.Where(s => s.Key == hash).ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes), cancellationToken);
     }
 
     public async Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var db = httpContext.RequestServices.GetRequiredService<AppDbContext>();
-        await db.UserSessions.Where(s => s.Key == key).ExecuteDeleteAsync(cancellationToken);
+        var hash = HashKey(key);
+        await db.UserSessions.Where(s => s.Key == hash).ExecuteDeleteAsync(cancellationToken);
     }
 
     // The cookie handler always calls the HttpContext overloads; these exist only to satisfy the interface.
@@ -71,6 +75,8 @@ public sealed class DatabaseTicketStore(IDataProtectionProvider dataProtection, 
     public Task RenewAsync(string key, AuthenticationTicket ticket) => throw new NotSupportedException();
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => throw new NotSupportedException();
     public Task RemoveAsync(string key) => throw new NotSupportedException();
+
+    public static string HashKey(string key) => WebEncoders.Base64UrlEncode(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
     private byte[] Protect(AuthenticationTicket ticket) => protector.Protect(TicketSerializer.Default.Serialize(ticket));
 
@@ -92,8 +98,11 @@ public static class SessionRevocation
     public static Task<int> RevokeAllAsync(this AppDbContext db, Guid userId, CancellationToken ct) =>
         db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
 
-    public static Task<int> RevokeAllExceptAsync(this AppDbContext db, Guid userId, string? keepKey, CancellationToken ct) =>
-        db.UserSessions.Where(s => s.UserId == userId && s.Key != keepKey).ExecuteDeleteAsync(ct);
+    public static Task<int> RevokeAllExceptAsync(this AppDbContext db, Guid userId, string? keepKey, CancellationToken ct)
+    {
+        var keepHash = keepKey is null ? null : DatabaseTicketStore.HashKey(keepKey);
+        return db.UserSessions.Where(s => s.UserId == userId && s.Key != keepHash).ExecuteDeleteAsync(ct);
+    }
 
     public static string? CurrentSessionKey(this HttpContext context) =>
         context.Items.TryGetValue(DatabaseTicketStore.CurrentSessionKeyItem, out var key) ? key as string : null;
