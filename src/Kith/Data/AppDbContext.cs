@@ -2,6 +2,7 @@ using Kith.Features.Account;
 using Kith.Features.Account.SecurityLog;
 using Kith.Features.Account.Sessions;
 using Kith.Features.Accounts;
+using Kith.Features.Vaults;
 using Kith.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Vault> Vaults => Set<Vault>();
+    public DbSet<VaultMember> VaultMembers => Set<VaultMember>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

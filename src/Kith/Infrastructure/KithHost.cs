@@ -1,5 +1,6 @@
 using Kith.Data;
 using Kith.Features.Account;
+using Kith.Features.Vaults;
 using Kith.Infrastructure.Configuration;
 using Kith.Infrastructure.Crypto;
 using Kith.Infrastructure.Email;
@@ -51,6 +52,7 @@ public static class KithHost
         services.AddKithDataProtection();
         services.AddKithEmail();
         services.AddKithAccounts(kith);
+        services.AddKithVaults();
         services.AddKithRateLimiting(kith);
         services.AddKithForwardedHeaders(kith);
         services.AddKithHealth();
@@ -79,6 +81,8 @@ public static class KithHost
             o.RootDirectory = "/Features";
             // Deny by default (the fallback policy below); these pages are for people not signed in.
             foreach (var page in AnonymousPages) o.Conventions.AllowAnonymousToPage(page);
+            // Every page under /Vaults/Scoped is vault-scoped: at least viewer access, decided by the choke point.
+            o.Conventions.AuthorizeFolder("/Vaults/Scoped", VaultPolicy.View);
         }).AddMvcOptions(o => o.Filters.Add<AntiforgeryFailureLogger>());
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

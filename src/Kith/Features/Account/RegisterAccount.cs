@@ -99,6 +99,7 @@ public sealed class RegisterAccount(AppDbContext db, UserManager<User> users, Re
                 : new(RegistrationOutcome.Invalid, created.Errors.ToList());
         }
 
+        AccountDefaults.Seed(db, user, now);
         var confirmToken = await users.GenerateEmailConfirmationTokenAsync(user);
         outbox.Enqueue(user.Email!, EmailTemplates.ConfirmEmail(links.Confirm(user, confirmToken)));
         securityLog.Add(SecurityEventTypes.Registered, user);

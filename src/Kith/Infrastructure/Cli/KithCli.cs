@@ -107,6 +107,7 @@ public static class KithCli
         };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded) throw new CliException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        AccountDefaults.Seed(db, user, now);
         sp.GetRequiredService<SecurityLogWriter>().Add(SecurityEventTypes.UserCreatedByOperator, user);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

@@ -270,6 +270,66 @@ namespace Kith.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Kith.Features.Vaults.Vault", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("Vaults", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Vaults_Description_MaxLength", "length(\"Description\") <= 1000");
+
+                            t.HasCheckConstraint("CK_Vaults_Name_MaxLength", "length(\"Name\") <= 100");
+                        });
+                });
+
+            modelBuilder.Entity("Kith.Features.Vaults.VaultMember", b =>
+                {
+                    b.Property<Guid>("VaultId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Access")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VaultId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("VaultMembers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_VaultMembers_Access", "\"Access\" BETWEEN 1 AND 3");
+                        });
+                });
+
             modelBuilder.Entity("Kith.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -467,6 +527,32 @@ namespace Kith.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kith.Features.Vaults.Vault", b =>
+                {
+                    b.HasOne("Kith.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Features.Vaults.VaultMember", b =>
+                {
+                    b.HasOne("Kith.Features.Account.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kith.Features.Vaults.Vault", null)
+                        .WithMany("Members")
+                        .HasForeignKey("VaultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Kith.Features.Account.User", null)
@@ -543,6 +629,11 @@ namespace Kith.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Features.Vaults.Vault", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

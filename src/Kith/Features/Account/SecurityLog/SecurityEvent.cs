@@ -54,6 +54,10 @@ public static class SecurityEventTypes
     public const string UserUnlockedByOperator = "cli.user_unlocked";
     public const string PasswordResetByOperator = "cli.password_reset";
     public const string RegistrationRefused = "account.registration_refused";
+    public const string AuthorizationFailed = "authorization.failed";
+    public const string VaultCreated = "vault.created";
+    public const string VaultDeleted = "vault.deleted";
+    public const string VaultAccessChanged = "vault.access_changed";
 }
 
 internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<SecurityEvent>

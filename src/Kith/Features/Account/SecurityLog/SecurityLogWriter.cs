@@ -26,4 +26,10 @@ public sealed class SecurityLogWriter(AppDbContext db, IHttpContextAccessor http
         Add(type, user, detail);
         await db.SaveChangesAsync(ct);
     }
+
+    public async Task WriteAsync(string type, Guid? userId, Guid? accountId, string? detail, CancellationToken ct)
+    {
+        Add(type, userId, accountId, detail);
+        await db.SaveChangesAsync(ct);
+    }
 }
