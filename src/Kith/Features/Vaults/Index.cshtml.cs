@@ -14,10 +14,10 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        Vaults = await db.VaultMembers.AsNoTracking()
-            .Where(m => m.UserId == userId)
-            .Join(db.Vaults, m => m.VaultId, v => v.Id, (m, v) => new VaultListItem(v.Id, v.Name, m.Access))
+        Vaults = await db.Vaults.AsNoTracking()
+            .Where(v => v.Members.Any(m => m.UserId == userId))
             .OrderBy(v => v.Name)
+            .Select(v => new VaultListItem(v.Id, v.Name, v.Members.First(m => m.UserId == userId).Access))
             .ToListAsync(ct);
     }
 }

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kith.Features.Accounts;
+using Kith.Features.Vaults;
+using Kith.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kith.Tests.Authorization;
+
+/// <summary>
+/// Two accounts: A with a vault holding a canary string and users at every access level, and B whose
+/// manager is the "other account" principal with a canary vault of its own. Each principal is signed in once.
+/// </summary>
+public class MatrixWorld : KithFactory, IAsyncLifetime
+{
+    public string CanaryA { get; } = "CANARY-A-" + Guid.NewGuid().ToString("N")[..12];
+    public string CanaryB { get; } = "CANARY-B-" + Guid.NewGuid().ToString("N")[..12];
+    public Guid VaultA { get; private set; }
+    public Guid VaultB { get; private set; }
+    public Guid ManagerId { get; private set; }
+    public Dictionary<Principal, KithClient> Clients { get; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        var manager = await TestUsers.CreateAsync(this, name: "Mara Manager");
+        var accountA = (await this.UserAsync(manager.Email))!.AccountId;
+        ManagerId = (await this.UserAsync(manager.Email))!.Id;
+        VaultA = await RenameOnlyVaultAsync(accountA, $"Vault {CanaryA}");
+        var other = await TestUsers.CreateAsync(this, name: $"Otto {CanaryB}");
+        VaultB = await RenameOnlyVaultAsync((await this.UserAsync(other.Email))!.AccountId, $"Vault {CanaryB}");
+
+        var users = new Dictionary<Principal, TestUser>
+        {
+            [Principal.Manager] = manager,
+            [Principal.OtherAccountManager] = other,
+            [Principal.Viewer] = await UserInAccountAsync(accountA, "Vic Viewer", AccountRole.Member, VaultAccessLevel.Viewer),
+            [Principal.Editor] = await UserInAccountAsync(accountA, "Eda Editor", AccountRole.Member, VaultAccessLevel.Editor),
+            [Principal.NoVault] = await UserInAccountAsync(accountA, "Nia Novault", AccountRole.Member, null),
+            [Principal.Administrator] = await UserInAccountAsync(accountA, "Ada Admin", AccountRole.Administrator, null),
+        };
+        Clients[Principal.Anonymous] = CreateWebClient();
+        foreach (var (principal, user) in users) Clients[principal] = await TestUsers.SignedInClientAsync(this, user);
+    }
+
+    /// <summary>A hash of every row an authorization decision protects; a denied request must not change it.</summary>
+    public Task<string> ProtectedStateAsync() => this.QueryAsync(async db =>
+    {
+        var vaults = await db.Vaults.OrderBy(v => v.Id).Select(v => $"{v.Id}|{v.AccountId}|{v.Name}|{v.Description}").ToListAsync();
+        var members = await db.VaultMembers.OrderBy(m => m.VaultId).ThenBy(m => m.UserId).Select(m => $"{m.VaultId}|{m.UserId}|{m.Access}").ToListAsync();
+        var users = await db.Users.OrderBy(u => u.Id).Select(u => $"{u.Id}|{u.AccountId}|{u.Role}|{u.Email}|{u.PasswordHash}").ToListAsync();
+        var text = string.Join("\n", vaults.Concat(members).Concat(users));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    });
+
+    private async Task<Guid> RenameOnlyVaultAsync(Guid accountId, string name)
+    {
+        var id = await this.QueryAsync(db => db.Vaults.Where(v => v.AccountId == accountId).Select(v => v.Id).SingleAsync());
+        await this.QueryAsync(db => db.Vaults.Where(v => v.Id == id).ExecuteUpdateAsync(v => v.SetProperty(x => x.Name, name)));
+        return id;
+    }
+
+    /// <summary>Invitations are not built yet, so a second user of account A is created and moved there.</summary>
+    private async Task<TestUser> UserInAccountAsync(Guid accountId, string name, AccountRole role, VaultAccessLevel? access)
+    {
+        var user = await TestUsers.CreateAsync(this, name: name);
+        var created = (await this.UserAsync(user.Email))!;
+        await this.QueryAsync(async db =>
+        {
+            await db.Users.Where(u => u.Id == created.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.AccountId, accountId).SetProperty(x => x.Role, role));
+            await db.Vaults.Where(v => v.AccountId == created.AccountId).ExecuteDeleteAsync();
+            await db.Accounts.Where(a => a.Id == created.AccountId).ExecuteDeleteAsync();
+            if (access is { } level) db.VaultMembers.Add(VaultMember.Grant(VaultA, created.Id, level, DateTime.UnixEpoch));
+            return await db.SaveChangesAsync();
+        });
+        return user;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var client in Clients.Values) client.Dispose();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
