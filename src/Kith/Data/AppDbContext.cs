@@ -21,6 +21,7 @@ public abstract class AppDbContext(DbContextOptions options)
 {
     public DbSet<Features.Accounts.Account> Accounts => Set<Features.Accounts.Account>();
     public DbSet<InstanceState> InstanceState => Set<InstanceState>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -18,7 +18,7 @@ public static class KithHost
     public static readonly string[] AnonymousPages =
     [
         "/Index", "/Error", "/Account/Register", "/Account/Login", "/Account/Logout",
-        "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ConfirmEmail",
+        "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ConfirmEmail", "/Account/Invitation",
     ];
 
     public static WebApplicationBuilder AddKith(this WebApplicationBuilder builder)
@@ -83,6 +83,8 @@ public static class KithHost
             foreach (var page in AnonymousPages) o.Conventions.AllowAnonymousToPage(page);
             // Every page under /Vaults/Scoped is vault-scoped: at least viewer access, decided by the choke point.
             o.Conventions.AuthorizeFolder("/Vaults/Scoped", VaultPolicy.View);
+            // Account settings are for the account's administrators (role read from the database per request).
+            o.Conventions.AuthorizeFolder("/Settings", Features.Accounts.AccountPolicy.Administer);
         }).AddMvcOptions(o => o.Filters.Add<AntiforgeryFailureLogger>());
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

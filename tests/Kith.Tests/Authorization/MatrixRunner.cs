@@ -73,7 +73,7 @@ public sealed class MatrixRunner(MatrixWorld world, IReadOnlyList<MatrixRow>? ex
         foreach (var pair in row.Form.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var (name, value) = (pair.Split('=', 2)[0], pair.Split('=', 2)[1]);
-            form[name] = value.Replace("{managerId}", world.ManagerId.ToString(), StringComparison.Ordinal);
+            form[name] = world.Placeholders.Aggregate(value, (text, p) => text.Replace(p.Key, p.Value, StringComparison.Ordinal));
         }
         return form;
     }

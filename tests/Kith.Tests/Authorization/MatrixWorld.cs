@@ -18,6 +18,7 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
     public Guid VaultA { get; private set; }
     public Guid VaultB { get; private set; }
     public Guid ManagerId { get; private set; }
+    public Dictionary<string, string> Placeholders { get; } = [];
     public Dictionary<Principal, KithClient> Clients { get; } = [];
 
     public async ValueTask InitializeAsync()
@@ -38,6 +39,12 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
             [Principal.NoVault] = await UserInAccountAsync(accountA, "Nia Novault", AccountRole.Member, null),
             [Principal.Administrator] = await UserInAccountAsync(accountA, "Ada Admin", AccountRole.Administrator, null),
         };
+        var accountB = (await this.UserAsync(other.Email))!.AccountId;
+        Placeholders["{managerId}"] = ManagerId.ToString();
+        Placeholders["{targetA}"] = (await this.UserAsync((await UserInAccountAsync(accountA, "Tara Target", AccountRole.Member, null)).Email))!.Id.ToString();
+        Placeholders["{targetB}"] = (await this.UserAsync((await UserInAccountAsync(accountB, "Tobi Target", AccountRole.Member, null)).Email))!.Id.ToString();
+        Placeholders["{invitationA}"] = (await InviteAsync(accountA, ManagerId)).ToString();
+        Placeholders["{invitationB}"] = (await InviteAsync(accountB, (await this.UserAsync(other.Email))!.Id)).ToString();
         Clients[Principal.Anonymous] = CreateWebClient();
         foreach (var (principal, user) in users) Clients[principal] = await TestUsers.SignedInClientAsync(this, user);
     }
@@ -47,8 +54,9 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
     {
         var vaults = await db.Vaults.OrderBy(v => v.Id).Select(v => $"{v.Id}|{v.AccountId}|{v.Name}|{v.Description}").ToListAsync();
         var members = await db.VaultMembers.OrderBy(m => m.VaultId).ThenBy(m => m.UserId).Select(m => $"{m.VaultId}|{m.UserId}|{m.Access}").ToListAsync();
-        var users = await db.Users.OrderBy(u => u.Id).Select(u => $"{u.Id}|{u.AccountId}|{u.Role}|{u.Email}|{u.PasswordHash}").ToListAsync();
-        var text = string.Join("\n", vaults.Concat(members).Concat(users));
+        var users = await db.Users.OrderBy(u => u.Id).Select(u => $"{u.Id}|{u.AccountId}|{u.Role}|{u.Email}|{u.PasswordHash}|{u.DeactivatedAt}").ToListAsync();
+        var invitations = await db.Invitations.OrderBy(i => i.Id).Select(i => $"{i.Id}|{i.TokenHash}|{i.RevokedAt}|{i.AcceptedAt}").ToListAsync();
+        var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     });
 
@@ -59,7 +67,15 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         return id;
     }
 
-    /// <summary>Invitations are not built yet, so a second user of account A is created and moved there.</summary>
+    private Task<Guid> InviteAsync(Guid accountId, Guid invitedBy) => this.QueryAsync(async db =>
+    {
+        var (invitation, _) = Invitation.Create(accountId, TestUsers.NewEmail("invitee"), AccountRole.Member, invitedBy, TimeProvider.System.GetUtcNow().UtcDateTime, TimeSpan.FromDays(7));
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        return invitation.Id;
+    });
+
+    /// <summary>A user of the given account, created fast through the CLI and moved there (invitations are tested on their own).</summary>
     private async Task<TestUser> UserInAccountAsync(Guid accountId, string name, AccountRole role, VaultAccessLevel? access)
     {
         var user = await TestUsers.CreateAsync(this, name: name);

@@ -22,6 +22,14 @@ public static class AccountSetup
         services.AddSingleton<AccountLinks>();
         services.AddScoped<RegisterAccount>();
         services.AddScoped<PasswordResets>();
+        services.AddScoped<RecentAuthentication>();
+        services.AddScoped<Navigation>();
+        services.AddScoped<Accounts.ManageUsers>();
+        services.AddScoped<Accounts.InviteUsers>();
+        services.AddScoped<Accounts.AcceptInvitation>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Accounts.AccountAdministratorHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(Accounts.AccountPolicy.Administer,
+            p => p.RequireAuthenticatedUser().AddRequirements(new Accounts.AccountAdministratorRequirement()));
 
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -65,7 +73,12 @@ public static class AccountSetup
             o.Cookie.Path = "/";
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/login";
+            // A signed-in user refused by a policy gets a plain 403 page, not a sign-in form.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             o.ReturnUrlParameter = "returnUrl";
             o.ExpireTimeSpan = kith.Sessions.AbsoluteTimeout;
             o.SlidingExpiration = false;

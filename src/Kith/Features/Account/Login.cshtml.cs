@@ -69,6 +69,11 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         }
 
         await users.ResetAccessFailedCountAsync(user);
+        if (user.DeactivatedAt is not null)
+        {
+            await securityLog.WriteAsync(SecurityEventTypes.SignInFailed, user, "user deactivated", ct);
+            return Failed();
+        }
         if (!user.EmailConfirmed)
         {
             // The password was right, so the person owns this account: it is safe to say what is missing.

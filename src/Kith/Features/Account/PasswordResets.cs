@@ -26,7 +26,7 @@ public sealed class PasswordResets(AppDbContext db, UserManager<User> users, Ema
     public async Task RequestAsync(string email, CancellationToken ct)
     {
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
+        if (user is null || user.DeactivatedAt is not null)
         {
             await securityLog.WriteAsync(SecurityEventTypes.PasswordResetRequested, detail: "unknown email", ct: ct);
             return;

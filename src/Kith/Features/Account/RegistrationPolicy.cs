@@ -11,6 +11,13 @@ namespace Kith.Features.Account;
 /// </summary>
 public sealed class RegistrationPolicy(AppDbContext db, IOptionsMonitor<KithOptions> options)
 {
+    /// <summary>Invitations work in every mode but Closed, which stops every way in.</summary>
+    public Task<bool> AllowsInvitationsAsync(CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(options.CurrentValue.Registration != RegistrationMode.Closed);
+    }
+
     public async Task<bool> AllowsSelfRegistrationAsync(CancellationToken ct) => options.CurrentValue.Registration switch
     {
         RegistrationMode.Open => true,

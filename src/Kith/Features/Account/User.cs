@@ -20,6 +20,9 @@ public sealed class User : IdentityUser<Guid>
     public AccountRole Role { get; set; }
     public bool IsInstanceAdministrator { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set by an administrator: the user cannot sign in and has no sessions until reactivated.</summary>
+    public DateTime? DeactivatedAt { get; set; }
 }
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>

@@ -84,6 +84,7 @@ public sealed class LimitOptions
     public TimeSpan PasswordResetTokenLifetime { get; set; } = TimeSpan.FromHours(1);
     public int MaxFailedSignIns { get; set; } = 5;
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
 }
 
 public sealed class MailOptions

@@ -22,6 +22,14 @@ public static class EmailTemplates
         link,
         "If this was not you, ignore this message: your password stays as it is.");
 
+    public static EmailContent Invitation(string inviter, string link, TimeSpan lifetime) => Build(
+        "You are invited to Kith",
+        "",
+        $"{inviter} invited you to join their Kith account. The link works once and expires in {lifetime.TotalDays:0} days.",
+        "Accept the invitation",
+        link,
+        "If you do not know the sender, ignore this message.");
+
     public static EmailContent AlreadyRegistered(string name, string resetLink) => Build(
         "Someone tried to register with your email address",
         name,

@@ -89,6 +89,9 @@ namespace Kith.Data.Migrations.PostgreSql
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("ReauthenticatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("Ticket")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -127,6 +130,9 @@ namespace Kith.Data.Migrations.PostgreSql
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeactivatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")
@@ -239,6 +245,59 @@ namespace Kith.Data.Migrations.PostgreSql
                         {
                             t.HasCheckConstraint("CK_InstanceState_Singleton", "\"Id\" = 1");
                         });
+                });
+
+            modelBuilder.Entity("Kith.Features.Accounts.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InvitedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "NormalizedEmail");
+
+                    b.ToTable("Invitations", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Vaults.Vault", b =>
@@ -477,6 +536,15 @@ namespace Kith.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("FirstAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Features.Accounts.Invitation", b =>
+                {
+                    b.HasOne("Kith.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

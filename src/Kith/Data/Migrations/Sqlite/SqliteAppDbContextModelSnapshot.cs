@@ -95,6 +95,9 @@ namespace Kith.Data.Migrations.Sqlite
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ReauthenticatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Ticket")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -140,6 +143,9 @@ namespace Kith.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeactivatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -267,6 +273,66 @@ namespace Kith.Data.Migrations.Sqlite
                     b.ToTable("InstanceState", null, t =>
                         {
                             t.HasCheckConstraint("CK_InstanceState_Singleton", "\"Id\" = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Kith.Features.Accounts.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvitedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "NormalizedEmail");
+
+                    b.ToTable("Invitations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Invitations_Email_MaxLength", "length(\"Email\") <= 254");
+
+                            t.HasCheckConstraint("CK_Invitations_NormalizedEmail_MaxLength", "length(\"NormalizedEmail\") <= 254");
+
+                            t.HasCheckConstraint("CK_Invitations_TokenHash_MaxLength", "length(\"TokenHash\") <= 64");
                         });
                 });
 
@@ -524,6 +590,15 @@ namespace Kith.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("FirstAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Features.Accounts.Invitation", b =>
+                {
+                    b.HasOne("Kith.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

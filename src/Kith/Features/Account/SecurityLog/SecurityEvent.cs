@@ -55,6 +55,17 @@ public static class SecurityEventTypes
     public const string PasswordResetByOperator = "cli.password_reset";
     public const string RegistrationRefused = "account.registration_refused";
     public const string AuthorizationFailed = "authorization.failed";
+    public const string Reauthenticated = "reauthentication.succeeded";
+    public const string RoleChanged = "user.role_changed";
+    public const string UserDeactivated = "user.deactivated";
+    public const string UserReactivated = "user.reactivated";
+    public const string UserRemoved = "user.removed";
+    public const string OwnershipTransferred = "account.ownership_transferred";
+    public const string InvitationSent = "invitation.sent";
+    public const string InvitationAccepted = "invitation.accepted";
+    public const string InvitationRevoked = "invitation.revoked";
+    public const string InvitationRefused = "invitation.refused";
+    public const string ReauthenticationFailed = "reauthentication.failed";
     public const string VaultCreated = "vault.created";
     public const string VaultDeleted = "vault.deleted";
     public const string VaultAccessChanged = "vault.access_changed";

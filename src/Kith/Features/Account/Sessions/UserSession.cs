@@ -20,6 +20,9 @@ public sealed class UserSession
     public string? IpAddress { get; private set; }
     public string? UserAgent { get; private set; }
 
+    /// <summary>When the user last proved their password in this session (signing in counts).</summary>
+    public DateTime ReauthenticatedAt { get; set; }
+
     public static UserSession Start(string key, Guid userId, byte[] ticket, DateTime now, DateTime expiresAt, string? ip, string? userAgent) => new()
     {
         Key = key,
@@ -27,6 +30,7 @@ public sealed class UserSession
         Ticket = ticket,
         CreatedAt = now,
         LastSeenAt = now,
+        ReauthenticatedAt = now,
         ExpiresAt = expiresAt,
         IpAddress = ip,
         UserAgent = Truncate(userAgent, FieldLengths.UserAgent),
