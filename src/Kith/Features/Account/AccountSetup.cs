@@ -23,6 +23,7 @@ public static class AccountSetup
         services.AddScoped<RegisterAccount>();
         services.AddScoped<PasswordResets>();
         services.AddScoped<RecentAuthentication>();
+        services.AddScoped<CurrentPassword>();
         services.AddScoped<Navigation>();
         services.AddScoped<Accounts.ManageUsers>();
         services.AddScoped<Accounts.InviteUsers>();

@@ -62,8 +62,6 @@ public sealed class InvitationModel(AcceptInvitation invitations) : PageModel
         }
     }
 
-    public string? FieldError(string key) =>
-        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
 
     // An invitation is for a new person: accepting it while signed in as someone else would mix two identities.
     private bool SignedIn()

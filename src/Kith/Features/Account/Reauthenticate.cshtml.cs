@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kith.Features.Account;
 
 [AuthRateLimit]
-public sealed class ReauthenticateModel(SignInManager<User> signIn, UserManager<User> users, RecentAuthentication recent, SecurityLogWriter securityLog) : PageModel
+public sealed class ReauthenticateModel(UserManager<User> users, CurrentPassword currentPassword, RecentAuthentication recent, SecurityLogWriter securityLog) : PageModel
 {
     [BindProperty, Required, StringLength(FieldLengths.PasswordMax), DataType(DataType.Password)]
     public string Password { get; set; } = "";
@@ -27,19 +27,13 @@ public sealed class ReauthenticateModel(SignInManager<User> signIn, UserManager<
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         if (!ModelState.IsValid) return Invalid();
-        // Counted toward lockout like every other password form.
-        var check = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
+        switch (await currentPassword.VerifyAsync(user, Password, SecurityEventTypes.ReauthenticationFailed, "re-authentication", ct))
         {
-            await securityLog.WriteAsync(SecurityEventTypes.LockedOut, user, "re-authentication", ct);
-            await signIn.SignOutAsync();
-            return RedirectToPage("/Account/Login");
-        }
-        if (!check.Succeeded)
-        {
-            await securityLog.WriteAsync(SecurityEventTypes.ReauthenticationFailed, user, ct: ct);
-            ModelState.AddModelError("", "That password is not correct.");
-            return Invalid();
+            case CurrentPasswordCheck.LockedOut:
+                return RedirectToPage("/Account/Login");
+            case CurrentPasswordCheck.Wrong:
+                ModelState.AddModelError("", "That password is not correct.");
+                return Invalid();
         }
         await recent.MarkAsync(HttpContext);
         await securityLog.WriteAsync(SecurityEventTypes.Reauthenticated, user, ct: ct);

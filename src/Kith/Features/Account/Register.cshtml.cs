@@ -46,8 +46,6 @@ public sealed class RegisterModel(RegisterAccount registration, RegistrationPoli
         }
     }
 
-    public string? FieldError(string key) =>
-        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
 
     private PageResult Invalid()
     {

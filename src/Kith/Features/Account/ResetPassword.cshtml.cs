@@ -72,8 +72,6 @@ public sealed class ResetPasswordModel(PasswordResets resets) : PageModel
         }
     }
 
-    public string? FieldError(string key) =>
-        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
 
     private PageResult Invalid()
     {

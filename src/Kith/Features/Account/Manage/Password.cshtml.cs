@@ -22,7 +22,7 @@ public sealed record ChangePasswordInput
 }
 
 [AuthRateLimit]
-public sealed class PasswordModel(UserManager<User> users, SignInManager<User> signIn, AppDbContext db, SecurityLogWriter securityLog) : PageModel
+public sealed class PasswordModel(UserManager<User> users, SignInManager<User> signIn, AppDbContext db, SecurityLogWriter securityLog, CurrentPassword currentPassword) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -40,19 +40,13 @@ public sealed class PasswordModel(UserManager<User> users, SignInManager<User> s
         if (user is null) return Challenge();
         if (!ModelState.IsValid) return Invalid();
 
-        // Checked through the sign-in manager so a wrong current password counts toward lockout.
-        var check = await signIn.CheckPasswordSignInAsync(user, Input.CurrentPassword, lockoutOnFailure: true);
-        if (check.IsLockedOut)
+        switch (await currentPassword.VerifyAsync(user, Input.CurrentPassword, SecurityEventTypes.PasswordChangeFailed, "change-password", ct))
         {
-            await securityLog.WriteAsync(SecurityEventTypes.LockedOut, user, "change-password", ct);
-            await signIn.SignOutAsync();
-            return RedirectToPage("/Account/Login");
-        }
-        if (!check.Succeeded)
-        {
-            await securityLog.WriteAsync(SecurityEventTypes.PasswordChangeFailed, user, "wrong current password", ct);
-            ModelState.AddModelError("Input.CurrentPassword", "The current password is not correct.");
-            return Invalid();
+            case CurrentPasswordCheck.LockedOut:
+                return RedirectToPage("/Account/Login");
+            case CurrentPasswordCheck.Wrong:
+                ModelState.AddModelError("Input.CurrentPassword", "The current password is not correct.");
+                return Invalid();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -75,8 +69,6 @@ public sealed class PasswordModel(UserManager<User> users, SignInManager<User> s
         return RedirectToPage();
     }
 
-    public string? FieldError(string key) =>
-        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
 
     private PageResult Invalid()
     {
