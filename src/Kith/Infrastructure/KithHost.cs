@@ -1,5 +1,6 @@
 using Kith.Data;
 using Kith.Features.Account;
+using Kith.Features.Admin;
 using Kith.Features.Vaults;
 using Kith.Infrastructure.Configuration;
 using Kith.Infrastructure.Crypto;
@@ -53,6 +54,7 @@ public static class KithHost
         services.AddKithEmail();
         services.AddKithAccounts(kith);
         services.AddKithVaults();
+        services.AddKithAdmin();
         services.AddKithRateLimiting(kith);
         services.AddKithForwardedHeaders(kith);
         services.AddKithHealth();
@@ -83,6 +85,8 @@ public static class KithHost
             foreach (var page in AnonymousPages) o.Conventions.AllowAnonymousToPage(page);
             // Every page under /Vaults/Scoped is vault-scoped: at least viewer access, decided by the choke point.
             o.Conventions.AuthorizeFolder("/Vaults/Scoped", VaultPolicy.View);
+            // Every page under /Admin is for the instance administrator only; everyone else gets 404.
+            o.Conventions.AuthorizeFolder("/Admin", AdminPolicy.Instance);
         }).AddMvcOptions(o => o.Filters.Add<AntiforgeryFailureLogger>());
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
