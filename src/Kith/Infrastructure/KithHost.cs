@@ -1,5 +1,6 @@
 using Kith.Data;
 using Kith.Features.Account;
+using Kith.Features.Admin;
 using Kith.Features.Vaults;
 using Kith.Infrastructure.Configuration;
 using Kith.Infrastructure.Crypto;
@@ -53,6 +54,7 @@ public static class KithHost
         services.AddKithEmail();
         services.AddKithAccounts(kith);
         services.AddKithVaults();
+        services.AddKithAdmin();
         services.AddKithRateLimiting(kith);
         services.AddKithForwardedHeaders(kith);
         services.AddKithHealth();
@@ -85,6 +87,8 @@ public static class KithHost
             o.Conventions.AuthorizeFolder("/Vaults/Scoped", VaultPolicy.View);
             // Account settings are for the account's administrators (role read from the database per request).
             o.Conventions.AuthorizeFolder("/Settings", Features.Accounts.AccountPolicy.Administer);
+            // Every page under /Admin is for the instance administrator only; everyone else gets 404.
+            o.Conventions.AuthorizeFolder("/Admin", AdminPolicy.Instance);
         }).AddMvcOptions(o => o.Filters.Add<AntiforgeryFailureLogger>());
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

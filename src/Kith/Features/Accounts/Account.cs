@@ -1,4 +1,5 @@
 using Kith.Data;
+using Kith.Infrastructure.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,9 +29,13 @@ public enum AccountRole
 public sealed class InstanceState
 {
     public const int SingletonId = 1;
+    public const int RegistrationLength = 20;
     public int Id { get; private set; } = SingletonId;
     public Guid FirstAccountId { get; private set; }
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>The instance administrator's choice; null until one is made, and then Kith__Registration applies.</summary>
+    public RegistrationMode? Registration { get; set; }
 
     public static InstanceState First(Account account, DateTime now) =>
         new() { FirstAccountId = account.Id, CreatedAt = now };
@@ -47,8 +52,14 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, 
 
     public void Configure(EntityTypeBuilder<InstanceState> builder)
     {
-        builder.ToTable("InstanceState", t => t.HasCheckConstraint("CK_InstanceState_Singleton", "\"Id\" = 1"));
+        builder.ToTable("InstanceState", t =>
+        {
+            t.HasCheckConstraint("CK_InstanceState_Singleton", "\"Id\" = 1");
+            t.HasCheckConstraint("CK_InstanceState_Registration",
+                $"\"Registration\" IS NULL OR \"Registration\" IN ({string.Join(", ", Enum.GetNames<RegistrationMode>().Select(n => $"'{n}'"))})");
+        });
         builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Registration).HasConversion<string>().HasMaxLength(InstanceState.RegistrationLength);
         builder.HasOne<Account>().WithMany().HasForeignKey(s => s.FirstAccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

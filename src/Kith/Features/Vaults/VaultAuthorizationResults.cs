@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Kith.Features.Account.SecurityLog;
 using Kith.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -7,7 +8,8 @@ namespace Kith.Features.Vaults;
 
 /// <summary>
 /// Turns a failed vault check into 404 for non-members (the vault does not exist for them) and 403 for
-/// members without the level; both are logged. Everything else keeps the framework's behaviour.
+/// members without the level, and a signed-in caller refused by a policy with an <see cref="IHiddenResourceRequirement"/>
+/// (the admin area) into 404; all are logged. Everything else keeps the framework's behaviour.
 /// </summary>
 public sealed class VaultAuthorizationResults(RejectionLogThrottle throttle) : IAuthorizationMiddlewareResultHandler
 {
@@ -16,18 +18,19 @@ public sealed class VaultAuthorizationResults(RejectionLogThrottle throttle) : I
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         var failure = authorizeResult.AuthorizationFailure?.FailureReasons.OfType<VaultAccessFailure>().FirstOrDefault();
-        if (!authorizeResult.Forbidden || failure is null)
+        var hidden = authorizeResult.Forbidden && policy.Requirements.OfType<IHiddenResourceRequirement>().Any();
+        if (!hidden && (!authorizeResult.Forbidden || failure is null))
         {
             await fallback.HandleAsync(next, context, policy, authorizeResult);
             return;
         }
-        context.Response.StatusCode = failure.IsMember ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
+        context.Response.StatusCode = failure is { IsMember: true } && !hidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
         if (throttle.ShouldLog("authz:" + context.Request.Path, context))
         {
-            var scope = context.RequestServices.GetRequiredService<VaultScope>();
+            var reason = failure?.Message ?? authorizeResult.AuthorizationFailure?.FailureReasons.FirstOrDefault()?.Message ?? "Refused.";
+            var userId = Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
             await context.RequestServices.GetRequiredService<SecurityLogWriter>().WriteAsync(SecurityEventTypes.AuthorizationFailed,
-                scope.UserId == Guid.Empty ? null : scope.UserId, null,
-                $"{context.Request.Method} {context.Request.Path} ({failure.Message})", context.RequestAborted);
+                userId, null, $"{context.Request.Method} {context.Request.Path} ({reason})", context.RequestAborted);
         }
     }
 }

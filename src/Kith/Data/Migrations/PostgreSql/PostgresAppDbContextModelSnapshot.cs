@@ -237,12 +237,18 @@ namespace Kith.Data.Migrations.PostgreSql
                     b.Property<Guid>("FirstAccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Registration")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FirstAccountId");
 
                     b.ToTable("InstanceState", null, t =>
                         {
+                            t.HasCheckConstraint("CK_InstanceState_Registration", "\"Registration\" IS NULL OR \"Registration\" IN ('FirstAccountOnly', 'InviteOnly', 'Open', 'Closed')");
+
                             t.HasCheckConstraint("CK_InstanceState_Singleton", "\"Id\" = 1");
                         });
                 });

@@ -266,12 +266,18 @@ namespace Kith.Data.Migrations.Sqlite
                     b.Property<Guid>("FirstAccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Registration")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FirstAccountId");
 
                     b.ToTable("InstanceState", null, t =>
                         {
+                            t.HasCheckConstraint("CK_InstanceState_Registration", "\"Registration\" IS NULL OR \"Registration\" IN ('FirstAccountOnly', 'InviteOnly', 'Open', 'Closed')");
+
                             t.HasCheckConstraint("CK_InstanceState_Singleton", "\"Id\" = 1");
                         });
                 });

@@ -53,6 +53,7 @@ public static class SecurityEventTypes
     public const string UserCreatedByOperator = "cli.user_created";
     public const string UserUnlockedByOperator = "cli.user_unlocked";
     public const string PasswordResetByOperator = "cli.password_reset";
+    public const string RegistrationModeChanged = "instance.registration_mode_changed";
     public const string RegistrationRefused = "account.registration_refused";
     public const string AuthorizationFailed = "authorization.failed";
     public const string Reauthenticated = "reauthentication.succeeded";
