@@ -78,6 +78,11 @@ public static class KithHost
             o.Cookie.IsEssential = true;
         });
         services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddHttpsRedirection(o =>
+        {
+            o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+            o.HttpsPort = Uri.TryCreate(kith.BaseUrl, UriKind.Absolute, out var baseUri) && baseUri.Scheme == Uri.UriSchemeHttps ? baseUri.Port : 443;
+        });
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -98,9 +103,14 @@ public static class KithHost
     public static WebApplication UseKith(this WebApplication app)
     {
         // With empty proxy lists the middleware trusts every sender, so it runs only when proxies are listed.
-        var trustedProxies = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KithOptions>>().Value.TrustedProxies;
-        if (ForwardedHeadersSetup.Parse(trustedProxies).Any()) app.UseForwardedHeaders();
+        var kith = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KithOptions>>().Value;
+        if (ForwardedHeadersSetup.Parse(kith.TrustedProxies).Any()) app.UseForwardedHeaders();
         app.UseSecurityHeaders(SecurityHeadersSetup.Policies());
+        // A deployed instance is HTTPS only: a plain-HTTP request (direct, or a proxy saying so) is sent to HTTPS
+        // rather than failing on the HTTPS-only cookies. Trying Kith on loopback over HTTP stays possible.
+        // Health probes from a load balancer stay on plain HTTP.
+        if (!kith.ServesPlainHttpOnLoopback)
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
         app.UseMiddleware<NoStoreForDynamicResponses>();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -84,6 +84,19 @@ public sealed class SecurityHeaderTests(ThrowingFactory factory) : IClassFixture
         Assert.False(overHttp.Headers.Contains("Strict-Transport-Security"));
     }
 
+    [Fact]
+    public async Task A_deployed_instance_sends_plain_http_to_https_but_health_probes_stay_on_http()
+    {
+        using var http = factory.CreateClient(new() { BaseAddress = new Uri("http://kith.example.org"), AllowAutoRedirect = false });
+
+        using var page = await http.GetAsync("/account/login", TestContext.Current.CancellationToken);
+        using var health = await http.GetAsync("/health/live", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, page.StatusCode);
+        Assert.Equal("https://kith.example.org/account/login", page.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values)
         : response.Content.Headers.TryGetValues(name, out var contentValues) ? string.Join(", ", contentValues)

@@ -16,6 +16,7 @@ public sealed record RegistrationInput
     public string Mode { get; set; } = "";
 }
 
+[Kith.Features.Account.Sessions.RequireRecentAuthentication]
 public sealed class RegistrationModel(RegistrationPolicy policy, ChangeRegistrationMode change, UserManager<User> users) : PageModel
 {
     public const string ConfigurationDefault = "Default";
