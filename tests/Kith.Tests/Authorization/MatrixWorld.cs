@@ -41,6 +41,7 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         };
         var accountB = (await this.UserAsync(other.Email))!.AccountId;
         Placeholders["{managerId}"] = ManagerId.ToString();
+        Placeholders["{otherManagerId}"] = (await this.UserAsync(other.Email))!.Id.ToString();
         Placeholders["{targetA}"] = (await this.UserAsync((await UserInAccountAsync(accountA, "Tara Target", AccountRole.Member, null)).Email))!.Id.ToString();
         Placeholders["{targetB}"] = (await this.UserAsync((await UserInAccountAsync(accountB, "Tobi Target", AccountRole.Member, null)).Email))!.Id.ToString();
         Placeholders["{invitationA}"] = (await InviteAsync(accountA, ManagerId)).ToString();
