@@ -4,7 +4,7 @@ using Kith.Tests.Infrastructure;
 namespace Kith.Tests.Authorization;
 
 /// <summary>Requests every matrix row as every principal, with every id variant, and reports each mismatch.</summary>
-public sealed class MatrixRunner(MatrixWorld world, IReadOnlyList<MatrixRow>? extraRows = null)
+public sealed partial class MatrixRunner(MatrixWorld world, IReadOnlyList<MatrixRow>? extraRows = null)
 {
     public static readonly IReadOnlyList<MatrixRow> Matrix = AuthorizationMatrix.Load();
     private readonly Dictionary<Principal, string> tokens = [];
@@ -58,6 +58,8 @@ public sealed class MatrixRunner(MatrixWorld world, IReadOnlyList<MatrixRow>? ex
         if (!mayReadA && body.Contains(world.CanaryA, StringComparison.Ordinal)) return $"{where}: LEAK of vault A's canary";
         if (principal != Principal.OtherAccountManager && body.Contains(world.CanaryB, StringComparison.Ordinal)) return $"{where}: LEAK of account B's canary";
         if (actual != expected) return $"{where}: expected {expected}, got {actual} ({(int)response.StatusCode})";
+        // The CSP forbids inline style and script; catching them here covers every page for every principal.
+        if (InlineCode().Match(body) is { Success: true } inline) return $"{where}: inline code the CSP would block: {inline.Value}";
         if (denial && before != await world.ProtectedStateAsync()) return $"{where}: a denied request changed the database";
         return null;
     }
@@ -94,4 +96,7 @@ public sealed class MatrixRunner(MatrixWorld world, IReadOnlyList<MatrixRow>? ex
 
     public static string Normalize(EndpointKey key) =>
         $"{(key.Method == "*" ? "*" : key.Method.ToUpperInvariant())} {key.Route.ToUpperInvariant()} {key.Handler.ToUpperInvariant()}";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\sstyle=""|<script(?![^>]*\ssrc=)[^>]*>|\son[a-z]+=""", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex InlineCode();
 }
