@@ -10,7 +10,9 @@ public static class TestUsers
 {
     public static string NewEmail(string prefix = "user") => $"{prefix}-{Guid.NewGuid():N}@example.org";
 
-    public static string NewPassword() => TestSecrets.Remember($"velvet tractor {Guid.NewGuid().ToString("N")[..10]} lantern");
+    // Digits only: a hex part could spell a short name such as "eda" or "ada", which the policy rightly refuses.
+    public static string NewPassword() =>
+        TestSecrets.Remember($"velvet tractor {System.Security.Cryptography.RandomNumberGenerator.GetInt32(1_000_000_000):D9} lantern");
 
     public static async Task<TestUser> CreateAsync(KithFactory factory, string? email = null, string? password = null, string name = "Robin Tester")
     {
