@@ -52,6 +52,7 @@ namespace Kith.Data.Migrations.PostgreSql
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeaseToken = table.Column<Guid>(type: "uuid", nullable: true),
                     SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
@@ -85,11 +86,13 @@ namespace Kith.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<int>(type: "integer", nullable: false),
                     FirstAccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Registration = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_InstanceState", x => x.Id);
+                    table.CheckConstraint("CK_InstanceState_Registration", "\"Registration\" IS NULL OR \"Registration\" IN ('FirstAccountOnly', 'InviteOnly', 'Open', 'Closed')");
                     table.CheckConstraint("CK_InstanceState_Singleton", "\"Id\" = 1");
                     table.ForeignKey(
                         name: "FK_InstanceState_Accounts_FirstAccountId",
@@ -97,6 +100,33 @@ namespace Kith.Data.Migrations.PostgreSql
                         principalTable: "Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InvitedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invitations_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -109,6 +139,7 @@ namespace Kith.Data.Migrations.PostgreSql
                     Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     IsInstanceAdministrator = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DeactivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     UserName = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     NormalizedUserName = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
@@ -129,6 +160,28 @@ namespace Kith.Data.Migrations.PostgreSql
                     table.PrimaryKey("PK_Users", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Users_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vaults",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vaults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Vaults_Accounts_AccountId",
                         column: x => x.AccountId,
                         principalTable: "Accounts",
                         principalColumn: "Id",
@@ -207,7 +260,8 @@ namespace Kith.Data.Migrations.PostgreSql
                     LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     IpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
-                    UserAgent = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true)
+                    UserAgent = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    ReauthenticatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -240,10 +294,48 @@ namespace Kith.Data.Migrations.PostgreSql
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "VaultMembers",
+                columns: table => new
+                {
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Access = table.Column<int>(type: "integer", nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VaultMembers", x => new { x.VaultId, x.UserId });
+                    table.CheckConstraint("CK_VaultMembers_Access", "\"Access\" BETWEEN 1 AND 3");
+                    table.ForeignKey(
+                        name: "FK_VaultMembers_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VaultMembers_Vaults_VaultId",
+                        column: x => x.VaultId,
+                        principalTable: "Vaults",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_InstanceState_FirstAccountId",
                 table: "InstanceState",
                 column: "FirstAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_AccountId_NormalizedEmail",
+                table: "Invitations",
+                columns: new[] { "AccountId", "NormalizedEmail" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_TokenHash",
+                table: "Invitations",
+                column: "TokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_NextAttemptAt",
@@ -302,16 +394,47 @@ namespace Kith.Data.Migrations.PostgreSql
                 name: "IX_UserSessions_UserId",
                 table: "UserSessions",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VaultMembers_UserId",
+                table: "VaultMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vaults_AccountId",
+                table: "Vaults",
+                column: "AccountId");
+
+            // The security log is append-only in the database itself, not only in the application.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION kith_refuse_security_event_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'SecurityEvents is append-only'; END $$;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "SecurityEvents_AppendOnly" BEFORE UPDATE OR DELETE ON "SecurityEvents"
+                FOR EACH ROW EXECUTE FUNCTION kith_refuse_security_event_change();
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "SecurityEvents_NoTruncate" BEFORE TRUNCATE ON "SecurityEvents"
+                FOR EACH STATEMENT EXECUTE FUNCTION kith_refuse_security_event_change();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""DROP TRIGGER "SecurityEvents_NoTruncate" ON "SecurityEvents";""");
+            migrationBuilder.Sql("""DROP TRIGGER "SecurityEvents_AppendOnly" ON "SecurityEvents";""");
+            migrationBuilder.Sql("""DROP FUNCTION kith_refuse_security_event_change();""");
+
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "InstanceState");
+
+            migrationBuilder.DropTable(
+                name: "Invitations");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -335,7 +458,13 @@ namespace Kith.Data.Migrations.PostgreSql
                 name: "UserTokens");
 
             migrationBuilder.DropTable(
+                name: "VaultMembers");
+
+            migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "Vaults");
 
             migrationBuilder.DropTable(
                 name: "Accounts");

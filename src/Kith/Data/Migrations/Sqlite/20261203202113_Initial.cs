@@ -52,6 +52,7 @@ namespace Kith.Data.Migrations.Sqlite
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeaseToken = table.Column<Guid>(type: "TEXT", nullable: true),
                     SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
@@ -93,11 +94,13 @@ namespace Kith.Data.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false),
                     FirstAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Registration = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_InstanceState", x => x.Id);
+                    table.CheckConstraint("CK_InstanceState_Registration", "\"Registration\" IS NULL OR \"Registration\" IN ('FirstAccountOnly', 'InviteOnly', 'Open', 'Closed')");
                     table.CheckConstraint("CK_InstanceState_Singleton", "\"Id\" = 1");
                     table.ForeignKey(
                         name: "FK_InstanceState_Accounts_FirstAccountId",
@@ -105,6 +108,36 @@ namespace Kith.Data.Migrations.Sqlite
                         principalTable: "Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InvitedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.CheckConstraint("CK_Invitations_Email_MaxLength", "length(\"Email\") <= 254");
+                    table.CheckConstraint("CK_Invitations_NormalizedEmail_MaxLength", "length(\"NormalizedEmail\") <= 254");
+                    table.CheckConstraint("CK_Invitations_TokenHash_MaxLength", "length(\"TokenHash\") <= 64");
+                    table.ForeignKey(
+                        name: "FK_Invitations_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -117,6 +150,7 @@ namespace Kith.Data.Migrations.Sqlite
                     Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     IsInstanceAdministrator = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeactivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
@@ -143,6 +177,30 @@ namespace Kith.Data.Migrations.Sqlite
                     table.CheckConstraint("CK_Users_UserName_MaxLength", "length(\"UserName\") <= 254");
                     table.ForeignKey(
                         name: "FK_Users_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vaults",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vaults", x => x.Id);
+                    table.CheckConstraint("CK_Vaults_Description_MaxLength", "length(\"Description\") <= 1000");
+                    table.CheckConstraint("CK_Vaults_Name_MaxLength", "length(\"Name\") <= 100");
+                    table.ForeignKey(
+                        name: "FK_Vaults_Accounts_AccountId",
                         column: x => x.AccountId,
                         principalTable: "Accounts",
                         principalColumn: "Id",
@@ -223,7 +281,8 @@ namespace Kith.Data.Migrations.Sqlite
                     LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
-                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true)
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    ReauthenticatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -261,10 +320,48 @@ namespace Kith.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "VaultMembers",
+                columns: table => new
+                {
+                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Access = table.Column<int>(type: "INTEGER", nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VaultMembers", x => new { x.VaultId, x.UserId });
+                    table.CheckConstraint("CK_VaultMembers_Access", "\"Access\" BETWEEN 1 AND 3");
+                    table.ForeignKey(
+                        name: "FK_VaultMembers_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VaultMembers_Vaults_VaultId",
+                        column: x => x.VaultId,
+                        principalTable: "Vaults",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_InstanceState_FirstAccountId",
                 table: "InstanceState",
                 column: "FirstAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_AccountId_NormalizedEmail",
+                table: "Invitations",
+                columns: new[] { "AccountId", "NormalizedEmail" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_TokenHash",
+                table: "Invitations",
+                column: "TokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_NextAttemptAt",
@@ -323,16 +420,42 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "IX_UserSessions_UserId",
                 table: "UserSessions",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VaultMembers_UserId",
+                table: "VaultMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vaults_AccountId",
+                table: "Vaults",
+                column: "AccountId");
+
+            // The security log is append-only in the database itself, not only in the application.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "SecurityEvents_NoUpdate" BEFORE UPDATE ON "SecurityEvents"
+                BEGIN SELECT RAISE(ABORT, 'SecurityEvents is append-only'); END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "SecurityEvents_NoDelete" BEFORE DELETE ON "SecurityEvents"
+                BEGIN SELECT RAISE(ABORT, 'SecurityEvents is append-only'); END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""DROP TRIGGER "SecurityEvents_NoUpdate";""");
+            migrationBuilder.Sql("""DROP TRIGGER "SecurityEvents_NoDelete";""");
+
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "InstanceState");
+
+            migrationBuilder.DropTable(
+                name: "Invitations");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -356,7 +479,13 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "UserTokens");
 
             migrationBuilder.DropTable(
+                name: "VaultMembers");
+
+            migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "Vaults");
 
             migrationBuilder.DropTable(
                 name: "Accounts");
