@@ -70,6 +70,31 @@ public static class SecurityEventTypes
     public const string VaultCreated = "vault.created";
     public const string VaultDeleted = "vault.deleted";
     public const string VaultAccessChanged = "vault.access_changed";
+    // Multi-factor authentication, passkeys, sessions and app passwords (issue 5). Alerts key off these names.
+    public const string MfaEnabled = "mfa.enabled";
+    public const string MfaDisabled = "mfa.disabled";
+    public const string MfaResetByOperator = "cli.mfa_reset";
+    public const string SecondFactorSucceeded = "mfa.second_factor_succeeded";
+    public const string SecondFactorFailed = "mfa.second_factor_failed";
+    public const string SecondFactorReplayed = "mfa.code_replayed";
+    public const string SecondFactorAbandoned = "mfa.second_factor_abandoned";
+    public const string RecoveryCodeUsed = "mfa.recovery_code_used";
+    public const string RecoveryCodesRegenerated = "mfa.recovery_codes_regenerated";
+    public const string RememberedDeviceRevoked = "mfa.remembered_device_revoked";
+    public const string MfaPolicyChanged = "account.mfa_policy_changed";
+    public const string PasskeyAdded = "passkey.added";
+    public const string PasskeyRenamed = "passkey.renamed";
+    public const string PasskeyRemoved = "passkey.removed";
+    public const string PasskeySignInSucceeded = "passkey.signin_succeeded";
+    public const string PasskeySignInFailed = "passkey.signin_failed";
+    public const string NewDeviceSignIn = "signin.new_device";
+    public const string SessionRevoked = "session.revoked";
+    public const string EmailChangeRequested = "email.change_requested";
+    public const string EmailChanged = "email.changed";
+    public const string AppPasswordCreated = "app_password.created";
+    public const string AppPasswordRevoked = "app_password.revoked";
+    public const string AppPasswordRefused = "app_password.refused";
+    public const string SecurityAlertSent = "alert.sent";
 }
 
 internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<SecurityEvent>
