@@ -2,6 +2,8 @@ using Kith.Features.Account;
 using Kith.Features.Account.SecurityLog;
 using Kith.Features.Account.Sessions;
 using Kith.Features.Accounts;
+using Kith.Features.Contacts;
+using Kith.Features.Personalization;
 using Kith.Features.Vaults;
 using Kith.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -28,16 +30,54 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Vault> Vaults => Set<Vault>();
     public DbSet<VaultMember> VaultMembers => Set<VaultMember>();
+    public DbSet<PersonalizationItem> PersonalizationItems => Set<PersonalizationItem>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Label> Labels => Set<Label>();
+    public DbSet<ImportantDateType> ImportantDateTypes => Set<ImportantDateType>();
+    public DbSet<QuickFactTemplate> QuickFactTemplates => Set<QuickFactTemplate>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<ImportantDate> ImportantDates => Set<ImportantDate>();
+    public DbSet<ContactInformation> ContactInformation => Set<ContactInformation>();
+    public DbSet<Pet> Pets => Set<Pet>();
+    public DbSet<QuickFact> QuickFacts => Set<QuickFact>();
+    public DbSet<ContactLabel> ContactLabels => Set<ContactLabel>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<Address> Addresses => Set<Address>();
+    public DbSet<ContactAddress> ContactAddresses => Set<ContactAddress>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<ContactUserState> ContactUserStates => Set<ContactUserState>();
+    public DbSet<FeedEntry> FeedEntries => Set<FeedEntry>();
+    public DbSet<ContactSearchTerm> ContactSearchTerms => Set<ContactSearchTerm>();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseSecurityEventRewrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var affected = await ContactSearchIndex.AffectedAsync(this, cancellationToken);
+        if (affected.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The search terms are derived from what was just saved, in the same transaction: both land or neither does.
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await ContactSearchIndex.StageAsync(this, affected, cancellationToken);
+            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseSecurityEventRewrites();
+        // Contact data is only ever written asynchronously; a synchronous save would skip the search terms.
+        if (ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && e.Entity is Contact or Features.Contacts.ContactInformation or ContactLabel or Company or Features.Contacts.Label))
+            throw new InvalidOperationException("Save contact data with SaveChangesAsync.");
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

@@ -20,6 +20,7 @@ public static class FieldLengths
     public const int ResetUserId = 64;
     public const int ResetCode = 2048;
     public const int RoleName = 20;
+    public const int NameOrder = 64;
 
     /// <summary>Single-line text: no control characters (newlines, tabs) and no bidirectional overrides or isolates.</summary>
     public const string NoControlCharacters = @"^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$";

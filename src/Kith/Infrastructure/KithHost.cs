@@ -1,6 +1,7 @@
 using Kith.Data;
 using Kith.Features.Account;
 using Kith.Features.Admin;
+using Kith.Features.Contacts;
 using Kith.Features.Vaults;
 using Kith.Infrastructure.Configuration;
 using Kith.Infrastructure.Crypto;
@@ -54,6 +55,7 @@ public static class KithHost
         services.AddKithEmail();
         services.AddKithAccounts(kith);
         services.AddKithVaults();
+        services.AddKithContacts();
         services.AddKithAdmin();
         services.AddKithRateLimiting(kith);
         services.AddKithForwardedHeaders(kith);

@@ -23,6 +23,17 @@ public sealed class User : IdentityUser<Guid>
 
     /// <summary>Set by an administrator: the user cannot sign in and has no sessions until reactivated.</summary>
     public DateTime? DeactivatedAt { get; set; }
+
+    /// <summary>How contact names are shown to this user; one of <see cref="Contacts.ContactNames.Templates"/>.</summary>
+    public string NameOrder { get; set; } = Contacts.ContactNames.FirstLast;
+
+    public MapProvider MapProvider { get; set; } = MapProvider.OpenStreetMap;
+}
+
+public enum MapProvider
+{
+    OpenStreetMap = 0,
+    Google = 1,
 }
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
@@ -36,6 +47,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.NormalizedUserName).HasMaxLength(FieldLengths.Email).IsRequired();
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(FieldLengths.RoleName);
+        builder.Property(u => u.NameOrder).HasMaxLength(FieldLengths.NameOrder).IsRequired().HasDefaultValue(Contacts.ContactNames.FirstLast);
+        builder.Property(u => u.MapProvider).HasConversion<string>().HasMaxLength(FieldLengths.RoleName).HasDefaultValue(MapProvider.OpenStreetMap).HasSentinel((MapProvider)(-1));
         builder.HasOne(u => u.Account).WithMany().HasForeignKey(u => u.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -47,6 +47,9 @@ public sealed class VaultMember
     public DateTime GrantedAt { get; private set; }
     public User? User { get; private set; }
 
+    /// <summary>The contact that is this user in this vault ("me"), if they chose one.</summary>
+    public Guid? MeContactId { get; set; }
+
     public static VaultMember Grant(Guid vaultId, Guid userId, VaultAccessLevel access, DateTime now) =>
         new() { VaultId = vaultId, UserId = userId, Access = access, GrantedAt = now };
 }
@@ -76,5 +79,7 @@ internal sealed class VaultConfiguration : IEntityTypeConfiguration<Vault>, IEnt
         builder.HasKey(m => new { m.VaultId, m.UserId });
         builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => m.UserId);
+        builder.HasOne<Contacts.Contact>().WithMany().HasForeignKey(m => m.MeContactId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(m => m.MeContactId);
     }
 }
