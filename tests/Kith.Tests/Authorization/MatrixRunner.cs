@@ -17,10 +17,10 @@ public sealed partial class MatrixRunner(MatrixWorld world, IReadOnlyList<Matrix
         {
             foreach (var principal in Enum.GetValues<Principal>())
             {
-                foreach (var (variant, vaultId, expected) in Variants(row, principal))
+                foreach (var (variant, vaultId, expected, foreignObject) in Variants(row, principal))
                 {
                     checks++;
-                    var failure = await CheckAsync(row, principal, variant, vaultId, expected);
+                    var failure = await CheckAsync(row, principal, variant, vaultId, expected, foreignObject);
                     if (failure is not null) failures.Add(failure);
                 }
             }
@@ -28,21 +28,38 @@ public sealed partial class MatrixRunner(MatrixWorld world, IReadOnlyList<Matrix
         return (checks, failures);
     }
 
-    private IEnumerable<(string Variant, string VaultId, string Expected)> Variants(MatrixRow row, Principal principal)
+    private IEnumerable<(string Variant, string VaultId, string Expected, bool ForeignObject)> Variants(MatrixRow row, Principal principal)
     {
-        yield return ("own", world.VaultA.ToString(), row.Expected[principal]);
+        var own = row.Expected[principal];
+        yield return ("own", world.VaultA.ToString(), own, false);
+        // An object of account B in vault A's address (/vaults/A/contacts/{contactB}): whoever may reach the
+        // handler must get 404, never B's data; denials that come first stay what they are.
+        if (ForeignObjectPlaceholders(row.Path).Any()) yield return ("foreign object", world.VaultA.ToString(), own == "ok" ? "404" : own, true);
         if (!row.IsVaultScoped) yield break;
         var signedIn = principal != Principal.Anonymous;
         var notFound = signedIn ? "404" : "login";
-        if (principal != Principal.OtherAccountManager) yield return ("foreign vault", world.VaultB.ToString(), notFound);
-        yield return ("non-existent", Guid.CreateVersion7().ToString(), notFound);
-        yield return ("malformed", "not-a-guid", notFound);
+        if (principal != Principal.OtherAccountManager) yield return ("foreign vault", world.VaultB.ToString(), notFound, false);
+        yield return ("non-existent", Guid.CreateVersion7().ToString(), notFound, false);
+        yield return ("malformed", "not-a-guid", notFound, false);
     }
 
-    private async Task<string?> CheckAsync(MatrixRow row, Principal principal, string variant, string vaultId, string expected)
+    /// <summary>Placeholders such as {contactA} in a path that have a {contactB} counterpart.</summary>
+    private IEnumerable<string> ForeignObjectPlaceholders(string path) =>
+        world.Placeholders.Keys.Where(k => k.EndsWith("A}", StringComparison.Ordinal) && path.Contains(k, StringComparison.Ordinal)
+            && world.Placeholders.ContainsKey(k[..^2] + "B}"));
+
+    private string PathFor(MatrixRow row, string vaultId, bool foreignObject)
+    {
+        var path = row.Path.Replace("{vaultId}", vaultId, StringComparison.Ordinal);
+        if (foreignObject)
+            path = ForeignObjectPlaceholders(row.Path).Aggregate(path, (text, key) => text.Replace(key, world.Placeholders[key[..^2] + "B}"], StringComparison.Ordinal));
+        return world.Placeholders.Aggregate(path, (text, p) => text.Replace(p.Key, p.Value, StringComparison.Ordinal));
+    }
+
+    private async Task<string?> CheckAsync(MatrixRow row, Principal principal, string variant, string vaultId, string expected, bool foreignObject)
     {
         var client = world.Clients[principal];
-        var path = row.Path.Replace("{vaultId}", vaultId, StringComparison.Ordinal);
+        var path = PathFor(row, vaultId, foreignObject);
         var denial = expected is "login" or "403" or "404";
         var before = denial ? await world.ProtectedStateAsync() : null;
 

@@ -46,6 +46,8 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         Placeholders["{targetB}"] = (await this.UserAsync((await UserInAccountAsync(accountB, "Tobi Target", AccountRole.Member, null)).Email))!.Id.ToString();
         Placeholders["{invitationA}"] = (await InviteAsync(accountA, ManagerId)).ToString();
         Placeholders["{invitationB}"] = (await InviteAsync(accountB, (await this.UserAsync(other.Email))!.Id)).ToString();
+        Placeholders["{contactA}"] = (await this.AddContactAsync(VaultA, "Cora", CanaryA)).ToString();
+        Placeholders["{contactB}"] = (await this.AddContactAsync(VaultB, "Cody", CanaryB)).ToString();
         Clients[Principal.Anonymous] = CreateWebClient();
         foreach (var (principal, user) in users) Clients[principal] = await TestUsers.SignedInClientAsync(this, user);
     }
@@ -57,7 +59,16 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         var members = await db.VaultMembers.OrderBy(m => m.VaultId).ThenBy(m => m.UserId).Select(m => $"{m.VaultId}|{m.UserId}|{m.Access}").ToListAsync();
         var users = await db.Users.OrderBy(u => u.Id).Select(u => $"{u.Id}|{u.AccountId}|{u.Role}|{u.Email}|{u.PasswordHash}|{u.DeactivatedAt}").ToListAsync();
         var invitations = await db.Invitations.OrderBy(i => i.Id).Select(i => $"{i.Id}|{i.TokenHash}|{i.RevokedAt}|{i.AcceptedAt}").ToListAsync();
-        var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations));
+        var contacts = await db.Contacts.OrderBy(c => c.Id)
+            .Select(c => $"{c.Id}|{c.VaultId}|{c.FirstName}|{c.LastName}|{c.UpdatedAt}|{c.IsArchived}|{c.DeletedAt}|{c.AvatarFile}").ToListAsync();
+        var counts = new[]
+        {
+            await db.ImportantDates.CountAsync(), await db.ContactInformation.CountAsync(), await db.Addresses.CountAsync(),
+            await db.ContactLabels.CountAsync(), await db.Labels.CountAsync(), await db.Relationships.CountAsync(), await db.Groups.CountAsync(),
+            await db.GroupMembers.CountAsync(), await db.Pets.CountAsync(), await db.QuickFacts.CountAsync(), await db.Companies.CountAsync(),
+            await db.PersonalizationItems.CountAsync(), await db.ContactUserStates.CountAsync(u => u.IsFavorite), await db.FeedEntries.CountAsync(),
+        };
+        var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations).Concat(contacts)) + string.Join(",", counts);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     });
 
