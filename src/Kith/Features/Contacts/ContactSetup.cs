@@ -4,6 +4,8 @@ public static class ContactSetup
 {
     public static IServiceCollection AddKithContacts(this IServiceCollection services)
     {
+        services.AddScoped<ContactSearch>();
+        services.AddScoped<ContactPicker>();
         return services;
     }
 }
