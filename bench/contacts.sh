@@ -4,6 +4,7 @@
 #   1. the authenticated contact list vs. the bare server (goal: ≥ 25% of bare req/s, p99 ≤ 50 ms at 16 connections)
 #   2. page 150 vs. page 1 of the list (goal: ≥ 80%)
 #   3. search as you type (the picker endpoint), single client (goal: p99 ≤ 10 ms, at 100,000 contacts)
+# Kith runs as "Staging": Production refuses a plain-http base URL, and wrk speaks plain http on loopback.
 # Usage: bench/contacts.sh [list-contacts=10000] [search-contacts=100000] [duration=15s]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,11 +21,11 @@ trap cleanup EXIT
 
 echo "== build (Release)"
 dotnet build Kith.slnx -c Release -nologo -v:q -tl:off >/dev/null
-kith="$root/src/Kith/bin/Release/net10.0/kith.dll"
-datagen="$root/bench/Kith.Bench.DataGen/bin/Release/net10.0/Kith.Bench.DataGen.dll"
-bare="$root/bench/Kith.Bench.Bare/bin/Release/net10.0/Kith.Bench.Bare.dll"
+kith="$root/src/Kith/bin/Release/net10.0/linux-x64/kith.dll"
+datagen="$root/bench/Kith.Bench.DataGen/bin/Release/net10.0/linux-x64/Kith.Bench.DataGen.dll"
+bare="$root/bench/Kith.Bench.Bare/bin/Release/net10.0/linux-x64/Kith.Bench.Bare.dll"
 email="bench@example.org"
-password="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+password="p-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 # Prepares a data folder with N contacts and starts Kith on PORT; sets $base and $cookie.
 start_kith() {
@@ -32,7 +33,7 @@ start_kith() {
   local data="$work/$name"
   mkdir -p "$data/keys"
   head -c 32 /dev/urandom | base64 >"$work/$name.key"
-  export ASPNETCORE_ENVIRONMENT=Production Kith__DataDirectory="$data" Kith__MasterKeyFile="$work/$name.key" \
+  export ASPNETCORE_ENVIRONMENT=Staging Kith__DataDirectory="$data" Kith__MasterKeyFile="$work/$name.key" \
     Kith__BaseUrl="http://127.0.0.1:$port" Kith__Limits__AuthRequestsPerMinute=1000 Kith__Limits__PostsPerMinute=100000 \
     Serilog__MinimumLevel__Default=Warning
   echo "$password" | dotnet "$kith" users create --email "$email" --name "Bench User" >/dev/null
@@ -41,7 +42,7 @@ start_kith() {
   dotnet "$kith" --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1 &
   pids+=($!)
   base="http://127.0.0.1:$port"
-  for _ in $(seq 1 100); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+  for _ in $(seq 1 150); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; kill -0 "${pids[-1]}" 2>/dev/null || { cat "$work/$name.log" >&2; exit 1; }; sleep 0.2; done
   cookie="$(sign_in)"
   vault="$(curl -fs -H "Cookie: $cookie" "$base/vaults" | grep -oE '/vaults/[0-9a-f-]{36}' | head -n 1)"
 }
@@ -52,7 +53,7 @@ sign_in() {
   page="$(curl -fsi "$base/account/login")"
   token="$(grep -oE 'name="__RequestVerificationToken" type="hidden" value="[^"]+"' <<<"$page" | sed -E 's/.*value="([^"]+)"/\1/' | head -n 1)"
   [[ -n "$token" ]] || token="$(grep -oE 'value="[^"]+" name="__RequestVerificationToken"|name="__RequestVerificationToken" value="[^"]+"' <<<"$page" | grep -oE 'value="[^"]+"' | sed -E 's/value="([^"]+)"/\1/' | head -n 1)"
-  antiforgery="$(grep -i '^set-cookie:' <<<"$page" | grep -oE '[^ ]*Antiforgery[^=]*=[^;]+' | head -n 1)"
+  antiforgery="$(grep -i '^set-cookie:' <<<"$page" | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]+);.*/\1/' | grep -v '=$' | paste -sd ';' | sed 's/;/; /g')"
   session="$(curl -fsi -H "Cookie: $antiforgery" --data-urlencode "__RequestVerificationToken=$token" \
     --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" "$base/account/login" |
     grep -i '^set-cookie:' | grep -oE '__Host-kith=[^;]+' | head -n 1)"

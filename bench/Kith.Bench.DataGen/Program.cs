@@ -4,7 +4,9 @@ using Kith.Bench.DataGen;
 using Kith.Data;
 using Kith.Features.Contacts;
 using Kith.Features.Personalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 // Fills the first vault of an existing user with realistic contacts for the benchmarks:
 //   kith-bench-datagen --provider Sqlite --connection "Data Source=…/kith.db" --email bench@example.com --contacts 10000
@@ -103,9 +105,21 @@ async Task<Guid> ItemAsync(PersonalizationKind kind, string name, LinkScheme sch
     return item.Id;
 }
 
-static AppDbContext CreateContext(string provider, string connection) => provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase)
-    ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connection).Options)
-    : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).Options);
+// The Identity part of the model depends on the app's Identity options (schema version 3, key lengths).
+static AppDbContext CreateContext(string provider, string connection)
+{
+    var services = new ServiceCollection();
+    services.Configure<IdentityOptions>(o =>
+    {
+        o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+        o.Stores.MaxLengthForKeys = 128;
+    });
+    if (provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
+        services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection));
+    else
+        services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connection));
+    return services.BuildServiceProvider().CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();
+}
 
 static Dictionary<string, string> ParseArguments(string[] args)
 {

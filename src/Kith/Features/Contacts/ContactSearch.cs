@@ -33,18 +33,23 @@ public sealed class ContactSearch(AppDbContext db)
             .Select(t => t.ContactId)
             .Take(limit * 4);
 
-        var contacts = db.Contacts.InScope(scope).Where(c => candidates.Contains(c.Id));
+        // Joined from the candidates (not "Id IN (…)"), so the planner starts from at most limit × 4 term rows
+        // and looks each contact up by key, instead of walking the whole vault and probing the list.
+        var contacts = candidates.Join(db.Contacts.InScope(scope), id => id, c => c.Id, (id, c) => c);
         if (!includeArchived) contacts = contacts.Where(c => !c.IsArchived);
         foreach (var word in words.Where(w => w != driver))
         {
             var end = ContactSearchIndex.UpperBound(word);
-            contacts = contacts.Where(c => db.ContactSearchTerms.Any(t =>
-                t.ContactId == c.Id && t.VaultId == vaultId && t.Term.CompareTo(word) >= 0 && t.Term.CompareTo(end) < 0));
+            // By contact, not by vault: a seek on (ContactId, Term) for each candidate, whatever the vault's size.
+            contacts = contacts.Where(c => db.ContactSearchTerms.Any(t => t.ContactId == c.Id && t.Term.CompareTo(word) >= 0 && t.Term.CompareTo(end) < 0));
         }
-        return await contacts
-            .OrderBy(c => c.SortByFirst).ThenBy(c => c.Id)
-            .Take(limit)
-            .Select(c => new ContactHit(c.Id, c.FirstName, c.MiddleName, c.LastName, c.Nickname, c.IsArchived, c.AvatarFile))
+        // No ORDER BY in SQL: with one, a planner may walk the name index of the whole vault and probe each row
+        // against the candidates. At most limit × 4 rows come back; ordering them here is free.
+        var hits = await contacts
+            .Select(c => new { c.SortByFirst, Hit = new ContactHit(c.Id, c.FirstName, c.MiddleName, c.LastName, c.Nickname, c.IsArchived, c.AvatarFile) })
             .ToListAsync(ct);
+        // A contact matching the driver word twice (smith, smithson) comes back twice.
+        return hits.DistinctBy(h => h.Hit.Id).OrderBy(h => h.SortByFirst, StringComparer.Ordinal).ThenBy(h => h.Hit.Id)
+            .Take(limit).Select(h => h.Hit).ToList();
     }
 }

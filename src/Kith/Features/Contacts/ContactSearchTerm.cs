@@ -30,6 +30,6 @@ internal sealed class ContactSearchTermConfiguration : IEntityTypeConfiguration<
         builder.HasKey(t => new { t.VaultId, t.Term, t.ContactId });
         builder.Property(t => t.Term).HasMaxLength(SearchLengths.Term);
         builder.HasOne<Contact>().WithMany().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(t => t.ContactId);
+        builder.HasIndex(t => new { t.ContactId, t.Term });
     }
 }

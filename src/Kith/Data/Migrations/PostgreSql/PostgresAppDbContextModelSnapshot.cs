@@ -620,7 +620,7 @@ namespace Kith.Data.Migrations.PostgreSql
 
                     b.HasKey("VaultId", "Term", "ContactId");
 
-                    b.HasIndex("ContactId");
+                    b.HasIndex("ContactId", "Term");
 
                     b.ToTable("ContactSearchTerms", (string)null);
                 });

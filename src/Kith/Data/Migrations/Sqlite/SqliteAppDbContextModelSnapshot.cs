@@ -703,7 +703,7 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasKey("VaultId", "Term", "ContactId");
 
-                    b.HasIndex("ContactId");
+                    b.HasIndex("ContactId", "Term");
 
                     b.ToTable("ContactSearchTerms", null, t =>
                         {

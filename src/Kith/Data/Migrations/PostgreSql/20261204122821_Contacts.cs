@@ -680,9 +680,9 @@ namespace Kith.Data.Migrations.PostgreSql
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ContactSearchTerms_ContactId",
+                name: "IX_ContactSearchTerms_ContactId_Term",
                 table: "ContactSearchTerms",
-                column: "ContactId");
+                columns: new[] { "ContactId", "Term" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContactUserStates_ContactId",

@@ -721,9 +721,9 @@ namespace Kith.Data.Migrations.Sqlite
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ContactSearchTerms_ContactId",
+                name: "IX_ContactSearchTerms_ContactId_Term",
                 table: "ContactSearchTerms",
-                column: "ContactId");
+                columns: new[] { "ContactId", "Term" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContactUserStates_ContactId",

@@ -6,55 +6,60 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Kith.Data.Migrations.Sqlite
+namespace Kith.Data.Migrations.PostgreSql
 {
-    [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204111715_Contacts")]
+    [DbContext(typeof(PostgresAppDbContext))]
+    [Migration("20261204122821_Contacts")]
     partial class Contacts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Kith.Features.Account.SecurityLog.SecurityEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("AccountId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("CorrelationId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("IpAddress")
                         .HasMaxLength(45)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(45)");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(512)");
 
                     b.Property<Guid?>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -62,56 +67,45 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "OccurredAt");
 
-                    b.ToTable("SecurityEvents", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_SecurityEvents_CorrelationId_MaxLength", "length(\"CorrelationId\") <= 64");
-
-                            t.HasCheckConstraint("CK_SecurityEvents_Detail_MaxLength", "length(\"Detail\") <= 1000");
-
-                            t.HasCheckConstraint("CK_SecurityEvents_IpAddress_MaxLength", "length(\"IpAddress\") <= 45");
-
-                            t.HasCheckConstraint("CK_SecurityEvents_Type_MaxLength", "length(\"Type\") <= 64");
-
-                            t.HasCheckConstraint("CK_SecurityEvents_UserAgent_MaxLength", "length(\"UserAgent\") <= 512");
-                        });
+                    b.ToTable("SecurityEvents", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Account.Sessions.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IpAddress")
                         .HasMaxLength(45)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(45)");
 
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("LastSeenAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("ReauthenticatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<byte[]>("Ticket")
                         .IsRequired()
-                        .HasColumnType("BLOB");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(512)");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -120,109 +114,102 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("UserSessions", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_UserSessions_IpAddress_MaxLength", "length(\"IpAddress\") <= 45");
-
-                            t.HasCheckConstraint("CK_UserSessions_Key_MaxLength", "length(\"Key\") <= 64");
-
-                            t.HasCheckConstraint("CK_UserSessions_UserAgent_MaxLength", "length(\"UserAgent\") <= 512");
-                        });
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Account.User", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("DeactivatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(254)");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsInstanceAdministrator")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("MapProvider")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasDefaultValue("OpenStreetMap");
 
                     b.Property<string>("NameOrder")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasDefaultValue("%first_name% %last_name%");
 
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(254)");
 
                     b.Property<string>("NormalizedUserName")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(254)");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(254)");
 
                     b.HasKey("Id");
 
@@ -236,59 +223,41 @@ namespace Kith.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.ToTable("Users", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_Users_DisplayName_MaxLength", "length(\"DisplayName\") <= 100");
-
-                            t.HasCheckConstraint("CK_Users_Email_MaxLength", "length(\"Email\") <= 254");
-
-                            t.HasCheckConstraint("CK_Users_NameOrder_MaxLength", "length(\"NameOrder\") <= 64");
-
-                            t.HasCheckConstraint("CK_Users_NormalizedEmail_MaxLength", "length(\"NormalizedEmail\") <= 254");
-
-                            t.HasCheckConstraint("CK_Users_NormalizedUserName_MaxLength", "length(\"NormalizedUserName\") <= 254");
-
-                            t.HasCheckConstraint("CK_Users_PhoneNumber_MaxLength", "length(\"PhoneNumber\") <= 256");
-
-                            t.HasCheckConstraint("CK_Users_UserName_MaxLength", "length(\"UserName\") <= 254");
-                        });
+                    b.ToTable("Users", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 
-                    b.ToTable("Accounts", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_Accounts_Name_MaxLength", "length(\"Name\") <= 100");
-                        });
+                    b.ToTable("Accounts", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Accounts.InstanceState", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("FirstAccountId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Registration")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
@@ -305,45 +274,45 @@ namespace Kith.Data.Migrations.Sqlite
             modelBuilder.Entity("Kith.Features.Accounts.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime?>("AcceptedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(254)");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("InvitedByUserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(254)");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 
@@ -352,50 +321,43 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasIndex("AccountId", "NormalizedEmail");
 
-                    b.ToTable("Invitations", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_Invitations_Email_MaxLength", "length(\"Email\") <= 254");
-
-                            t.HasCheckConstraint("CK_Invitations_NormalizedEmail_MaxLength", "length(\"NormalizedEmail\") <= 254");
-
-                            t.HasCheckConstraint("CK_Invitations_TokenHash_MaxLength", "length(\"TokenHash\") <= 64");
-                        });
+                    b.ToTable("Invitations", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Contacts.Address", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("City")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Country")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Line1")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Line2")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("PostalCode")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Province")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("TypeId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("VaultId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -403,160 +365,146 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasIndex("VaultId");
 
-                    b.ToTable("Addresses", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_Addresses_City_MaxLength", "length(\"City\") <= 100");
-
-                            t.HasCheckConstraint("CK_Addresses_Country_MaxLength", "length(\"Country\") <= 100");
-
-                            t.HasCheckConstraint("CK_Addresses_Line1_MaxLength", "length(\"Line1\") <= 200");
-
-                            t.HasCheckConstraint("CK_Addresses_Line2_MaxLength", "length(\"Line2\") <= 200");
-
-                            t.HasCheckConstraint("CK_Addresses_PostalCode_MaxLength", "length(\"PostalCode\") <= 20");
-
-                            t.HasCheckConstraint("CK_Addresses_Province_MaxLength", "length(\"Province\") <= 100");
-                        });
+                    b.ToTable("Addresses", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Contacts.Company", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("VaultId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("VaultId", "Name");
 
-                    b.ToTable("Companies", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_Companies_Name_MaxLength", "length(\"Name\") <= 100");
-                        });
+                    b.ToTable("Companies", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("AvatarFile")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid?>("CompanyId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("CreatedBy")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime?>("DeletedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("FoodPreferences")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid?>("GenderId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("IsArchived")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("JobPosition")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("MaidenName")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("MetNotes")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid?>("MetThroughContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("MetWhere")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("MiddleName")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Nickname")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Prefix")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("PronounId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("ReligionId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("SortByFirst")
                         .IsRequired()
                         .HasMaxLength(420)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(420)")
+                        .UseCollation("C");
 
                     b.Property<string>("SortByLast")
                         .IsRequired()
                         .HasMaxLength(420)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(420)")
+                        .UseCollation("C");
 
                     b.Property<string>("Suffix")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("VaultId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "MetOn", "Kith.Features.Contacts.Contact.MetOn#PartialDate", b1 =>
                         {
                             b1.IsRequired();
 
                             b1.Property<int?>("Day")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("integer")
                                 .HasColumnName("MetDay");
 
                             b1.Property<int?>("Month")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("integer")
                                 .HasColumnName("MetMonth");
 
                             b1.Property<int?>("Year")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("integer")
                                 .HasColumnName("MetYear");
                         });
 
@@ -585,54 +533,24 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.ToTable("Contacts", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Contacts_AvatarFile_MaxLength", "length(\"AvatarFile\") <= 64");
-
-                            t.HasCheckConstraint("CK_Contacts_Description_MaxLength", "length(\"Description\") <= 2000");
-
-                            t.HasCheckConstraint("CK_Contacts_FirstName_MaxLength", "length(\"FirstName\") <= 100");
-
-                            t.HasCheckConstraint("CK_Contacts_FoodPreferences_MaxLength", "length(\"FoodPreferences\") <= 1000");
-
-                            t.HasCheckConstraint("CK_Contacts_JobPosition_MaxLength", "length(\"JobPosition\") <= 100");
-
-                            t.HasCheckConstraint("CK_Contacts_LastName_MaxLength", "length(\"LastName\") <= 100");
-
-                            t.HasCheckConstraint("CK_Contacts_MaidenName_MaxLength", "length(\"MaidenName\") <= 100");
-
                             t.HasCheckConstraint("CK_Contacts_MetDay", "\"MetDay\" IS NULL OR \"MetDay\" BETWEEN 1 AND 31");
 
                             t.HasCheckConstraint("CK_Contacts_MetMonth", "\"MetMonth\" IS NULL OR \"MetMonth\" BETWEEN 1 AND 12");
 
-                            t.HasCheckConstraint("CK_Contacts_MetNotes_MaxLength", "length(\"MetNotes\") <= 2000");
-
-                            t.HasCheckConstraint("CK_Contacts_MetWhere_MaxLength", "length(\"MetWhere\") <= 200");
-
                             t.HasCheckConstraint("CK_Contacts_MetYear", "\"MetYear\" IS NULL OR \"MetYear\" BETWEEN 1 AND 9999");
-
-                            t.HasCheckConstraint("CK_Contacts_MiddleName_MaxLength", "length(\"MiddleName\") <= 100");
-
-                            t.HasCheckConstraint("CK_Contacts_Nickname_MaxLength", "length(\"Nickname\") <= 100");
-
-                            t.HasCheckConstraint("CK_Contacts_Prefix_MaxLength", "length(\"Prefix\") <= 100");
-
-                            t.HasCheckConstraint("CK_Contacts_SortByFirst_MaxLength", "length(\"SortByFirst\") <= 420");
-
-                            t.HasCheckConstraint("CK_Contacts_SortByLast_MaxLength", "length(\"SortByLast\") <= 420");
-
-                            t.HasCheckConstraint("CK_Contacts_Suffix_MaxLength", "length(\"Suffix\") <= 100");
                         });
                 });
 
             modelBuilder.Entity("Kith.Features.Contacts.ContactAddress", b =>
                 {
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("AddressId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("IsPast")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.HasKey("ContactId", "AddressId");
 
@@ -644,24 +562,24 @@ namespace Kith.Data.Migrations.Sqlite
             modelBuilder.Entity("Kith.Features.Contacts.ContactInformation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("IsPreferred")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("TypeId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasMaxLength(255)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(255)");
 
                     b.HasKey("Id");
 
@@ -672,18 +590,16 @@ namespace Kith.Data.Migrations.Sqlite
                     b.ToTable("ContactInformation", null, t =>
                         {
                             t.HasCheckConstraint("CK_ContactInformation_Kind", "\"Kind\" BETWEEN 0 AND 2");
-
-                            t.HasCheckConstraint("CK_ContactInformation_Value_MaxLength", "length(\"Value\") <= 255");
                         });
                 });
 
             modelBuilder.Entity("Kith.Features.Contacts.ContactLabel", b =>
                 {
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("LabelId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("ContactId", "LabelId");
 
@@ -695,44 +611,42 @@ namespace Kith.Data.Migrations.Sqlite
             modelBuilder.Entity("Kith.Features.Contacts.ContactSearchTerm", b =>
                 {
                     b.Property<Guid>("VaultId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Term")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("VaultId", "Term", "ContactId");
 
-                    b.HasIndex("ContactId");
+                    b.HasIndex("ContactId", "Term");
 
-                    b.ToTable("ContactSearchTerms", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_ContactSearchTerms_Term_MaxLength", "length(\"Term\") <= 100");
-                        });
+                    b.ToTable("ContactSearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Contacts.ContactUserState", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("IsFavorite")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("LastViewedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("VaultId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<int>("ViewCount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("UserId", "ContactId");
 
@@ -748,28 +662,28 @@ namespace Kith.Data.Migrations.Sqlite
             modelBuilder.Entity("Kith.Features.Contacts.FeedEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid?>("ContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("VaultId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -777,29 +691,24 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasIndex("VaultId", "OccurredAt");
 
-                    b.ToTable("FeedEntries", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_FeedEntries_Action_MaxLength", "length(\"Action\") <= 64");
-
-                            t.HasCheckConstraint("CK_FeedEntries_Detail_MaxLength", "length(\"Detail\") <= 200");
-                        });
+                    b.ToTable("FeedEntries", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Contacts.Group", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("TypeId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("VaultId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -807,22 +716,19 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasIndex("VaultId", "Name");
 
-                    b.ToTable("Groups", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_Groups_Name_MaxLength", "length(\"Name\") <= 100");
-                        });
+                    b.ToTable("Groups", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Contacts.GroupMember", b =>
                 {
                     b.Property<Guid>("GroupId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("RoleId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("GroupId", "ContactId");
 
@@ -836,32 +742,32 @@ namespace Kith.Data.Migrations.Sqlite
             modelBuilder.Entity("Kith.Features.Contacts.ImportantDate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Label")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("TypeId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Date", "Kith.Features.Contacts.ImportantDate.Date#PartialDate", b1 =>
                         {
                             b1.IsRequired();
 
                             b1.Property<int?>("Day")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("integer")
                                 .HasColumnName("Day");
 
                             b1.Property<int?>("Month")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("integer")
                                 .HasColumnName("Month");
 
                             b1.Property<int?>("Year")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("integer")
                                 .HasColumnName("Year");
                         });
 
@@ -875,8 +781,6 @@ namespace Kith.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_ImportantDates_Day", "\"Day\" IS NULL OR \"Day\" BETWEEN 1 AND 31");
 
-                            t.HasCheckConstraint("CK_ImportantDates_Label_MaxLength", "length(\"Label\") <= 100");
-
                             t.HasCheckConstraint("CK_ImportantDates_Month", "\"Month\" IS NULL OR \"Month\" BETWEEN 1 AND 12");
 
                             t.HasCheckConstraint("CK_ImportantDates_Year", "\"Year\" IS NULL OR \"Year\" BETWEEN 1 AND 9999");
@@ -886,21 +790,21 @@ namespace Kith.Data.Migrations.Sqlite
             modelBuilder.Entity("Kith.Features.Contacts.ImportantDateType", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("VaultId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -909,56 +813,49 @@ namespace Kith.Data.Migrations.Sqlite
                     b.ToTable("ImportantDateTypes", null, t =>
                         {
                             t.HasCheckConstraint("CK_ImportantDateTypes_Kind", "\"Kind\" BETWEEN 0 AND 2");
-
-                            t.HasCheckConstraint("CK_ImportantDateTypes_Name_MaxLength", "length(\"Name\") <= 100");
                         });
                 });
 
             modelBuilder.Entity("Kith.Features.Contacts.Label", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Colour")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("VaultId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("VaultId", "Name");
 
-                    b.ToTable("Labels", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_Labels_Colour_MaxLength", "length(\"Colour\") <= 16");
-
-                            t.HasCheckConstraint("CK_Labels_Name_MaxLength", "length(\"Name\") <= 100");
-                        });
+                    b.ToTable("Labels", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Contacts.Pet", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("CategoryId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 
@@ -966,27 +863,24 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasIndex("ContactId");
 
-                    b.ToTable("Pets", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_Pets_Name_MaxLength", "length(\"Name\") <= 100");
-                        });
+                    b.ToTable("Pets", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Contacts.QuickFact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid>("TemplateId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -994,54 +888,48 @@ namespace Kith.Data.Migrations.Sqlite
 
                     b.HasIndex("TemplateId");
 
-                    b.ToTable("QuickFacts", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_QuickFacts_Content_MaxLength", "length(\"Content\") <= 1000");
-                        });
+                    b.ToTable("QuickFacts", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Contacts.QuickFactTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("VaultId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("VaultId", "Position");
 
-                    b.ToTable("QuickFactTemplates", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_QuickFactTemplates_Name_MaxLength", "length(\"Name\") <= 100");
-                        });
+                    b.ToTable("QuickFactTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Contacts.Relationship", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("RelatedContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("TypeId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("VaultId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -1063,31 +951,31 @@ namespace Kith.Data.Migrations.Sqlite
             modelBuilder.Entity("Kith.Features.Personalization.PersonalizationItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("ParentId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReverseName")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Scheme")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1099,10 +987,6 @@ namespace Kith.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_PersonalizationItems_Kind", "\"Kind\" BETWEEN 1 AND 9");
 
-                            t.HasCheckConstraint("CK_PersonalizationItems_Name_MaxLength", "length(\"Name\") <= 100");
-
-                            t.HasCheckConstraint("CK_PersonalizationItems_ReverseName_MaxLength", "length(\"ReverseName\") <= 100");
-
                             t.HasCheckConstraint("CK_PersonalizationItems_Scheme", "\"Scheme\" BETWEEN 0 AND 3");
                         });
                 });
@@ -1110,55 +994,50 @@ namespace Kith.Data.Migrations.Sqlite
             modelBuilder.Entity("Kith.Features.Vaults.Vault", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
 
-                    b.ToTable("Vaults", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_Vaults_Description_MaxLength", "length(\"Description\") <= 1000");
-
-                            t.HasCheckConstraint("CK_Vaults_Name_MaxLength", "length(\"Name\") <= 100");
-                        });
+                    b.ToTable("Vaults", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Vaults.VaultMember", b =>
                 {
                     b.Property<Guid>("VaultId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Access")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("GrantedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("MeContactId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("VaultId", "UserId");
 
@@ -1175,73 +1054,68 @@ namespace Kith.Data.Migrations.Sqlite
             modelBuilder.Entity("Kith.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid?>("LeaseToken")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime?>("LeaseUntil")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(254)");
 
                     b.Property<DateTime?>("SentAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("TextBody")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
-                    b.ToTable("OutboxMessages", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_OutboxMessages_LastError_MaxLength", "length(\"LastError\") <= 1000");
-
-                            t.HasCheckConstraint("CK_OutboxMessages_Recipient_MaxLength", "length(\"Recipient\") <= 254");
-
-                            t.HasCheckConstraint("CK_OutboxMessages_Subject_MaxLength", "length(\"Subject\") <= 200");
-                        });
+                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -1252,16 +1126,18 @@ namespace Kith.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -1274,38 +1150,33 @@ namespace Kith.Data.Migrations.Sqlite
                 {
                     b.Property<string>("LoginProvider")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("ProviderKey")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("UserLogins", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_UserLogins_LoginProvider_MaxLength", "length(\"LoginProvider\") <= 128");
-
-                            t.HasCheckConstraint("CK_UserLogins_ProviderKey_MaxLength", "length(\"ProviderKey\") <= 128");
-                        });
+                    b.ToTable("UserLogins", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
                 {
                     b.Property<byte[]>("CredentialId")
                         .HasMaxLength(1024)
-                        .HasColumnType("BLOB");
+                        .HasColumnType("bytea");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("CredentialId");
 
@@ -1317,27 +1188,22 @@ namespace Kith.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("LoginProvider")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("Name")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("Value")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
-                    b.ToTable("UserTokens", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_UserTokens_LoginProvider_MaxLength", "length(\"LoginProvider\") <= 128");
-
-                            t.HasCheckConstraint("CK_UserTokens_Name_MaxLength", "length(\"Name\") <= 128");
-                        });
+                    b.ToTable("UserTokens", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Account.Sessions.UserSession", b =>
@@ -1745,7 +1611,7 @@ namespace Kith.Data.Migrations.Sqlite
                             b1.Property<byte[]>("PublicKey")
                                 .IsRequired();
 
-                            b1.Property<uint>("SignCount");
+                            b1.Property<long>("SignCount");
 
                             b1.PrimitiveCollection<string>("Transports");
 
@@ -1755,7 +1621,7 @@ namespace Kith.Data.Migrations.Sqlite
 
                             b1
                                 .ToJson("Data")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
 
                             b1.WithOwner()
                                 .HasForeignKey("IdentityUserPasskeyCredentialId");
