@@ -1,9 +1,21 @@
+using Kith.Features.Contacts.Editing;
+using Kith.Features.Contacts.Lifecycle;
+using Kith.Features.Contacts.List;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Kith.Features.Contacts;
 
 public static class ContactSetup
 {
     public static IServiceCollection AddKithContacts(this IServiceCollection services)
     {
+        services.AddScoped<ContactList>();
+        services.AddScoped<WriteContact>();
+        services.AddScoped<ContactLifecycle>();
+        services.AddScoped<ContactPurge>();
+        // The avatars feature replaces this with the cleaner that deletes avatar files.
+        services.TryAddSingleton<IContactFilesCleaner, NoContactFiles>();
+        services.AddHostedService<ContactPurgeWorker>();
         return services;
     }
 }
