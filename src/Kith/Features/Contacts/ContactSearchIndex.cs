@@ -64,8 +64,11 @@ public static class ContactSearchIndex
             var folded = ContactNames.Fold(value);
             Add(terms, folded);
             AddWords(terms, value);
+            // Phone numbers are typed from anywhere: with or without the country code, the area code, the
+            // spaces. Every digit suffix of four or more makes any run of digits a prefix search.
             var digits = new string(value.Where(char.IsAsciiDigit).ToArray());
             if (digits.Length >= 3) Add(terms, digits);
+            for (var start = 1; digits.Length - start >= 4; start++) Add(terms, digits[start..]);
         }
         return terms;
     }

@@ -9,6 +9,8 @@ public static class ContactSetup
 {
     public static IServiceCollection AddKithContacts(this IServiceCollection services)
     {
+        services.AddScoped<ContactSearch>();
+        services.AddScoped<ContactPicker>();
         services.AddScoped<ContactList>();
         services.AddScoped<WriteContact>();
         services.AddScoped<ContactLifecycle>();

@@ -9,8 +9,11 @@ public sealed record FormOption(Guid Id, string Name);
 
 /// <summary>The choices of the contact form: the account's genders, pronouns and religions, and the vault's companies.</summary>
 public sealed record ContactFormOptions(IReadOnlyList<FormOption> Genders, IReadOnlyList<FormOption> Pronouns, IReadOnlyList<FormOption> Religions,
-    IReadOnlyList<string> Companies, string? MetThroughName)
+    IReadOnlyList<string> Companies, string? MetThroughName, string NameOrder)
 {
+    /// <summary>When the typed "through" name matched several contacts: the ones to choose from.</summary>
+    public IReadOnlyList<ContactHit> MetThroughChoices { get; init; } = [];
+
     public const int MaxCompanies = 1000;
 
     public static async Task<ContactFormOptions> LoadAsync(AppDbContext db, VaultScope scope, Guid? metThroughId, string nameOrder, CancellationToken ct)
@@ -28,6 +31,6 @@ public sealed record ContactFormOptions(IReadOnlyList<FormOption> Genders, IRead
             metThrough = await db.Contacts.InScope(scope).Where(c => c.Id == id)
                 .Select(c => ContactNames.Display(nameOrder, c.FirstName, c.LastName, c.Nickname, c.MiddleName)).FirstOrDefaultAsync(ct);
         List<FormOption> Of(PersonalizationKind kind) => items.Where(i => i.Kind == kind).Select(i => i.Option).ToList();
-        return new ContactFormOptions(Of(PersonalizationKind.Gender), Of(PersonalizationKind.Pronoun), Of(PersonalizationKind.Religion), companies, metThrough);
+        return new ContactFormOptions(Of(PersonalizationKind.Gender), Of(PersonalizationKind.Pronoun), Of(PersonalizationKind.Religion), companies, metThrough, nameOrder);
     }
 }

@@ -48,6 +48,10 @@ public sealed record ContactInput
     [StringLength(ContactLengths.MetWhere), RegularExpression(FieldLengths.NoControlCharacters, ErrorMessage = SingleLine), Display(Name = "Where")]
     public string? MetWhere { get; set; }
 
+    /// <summary>The "through whom" picker as posted; the page resolves it into <see cref="MetThroughContactId"/>.</summary>
+    public ContactPickerInput MetThrough { get; set; } = new();
+
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
     public Guid? MetThroughContactId { get; set; }
 
     [StringLength(ContactLengths.MetNotes), Display(Name = "Notes")]
@@ -83,6 +87,7 @@ public sealed record ContactInput
         MetYear = c.MetOn.Year,
         MetWhere = c.MetWhere,
         MetThroughContactId = c.MetThroughContactId,
+        MetThrough = new ContactPickerInput { SelectedId = c.MetThroughContactId },
         MetNotes = c.MetNotes,
         FoodPreferences = c.FoodPreferences,
         JobPosition = c.JobPosition,

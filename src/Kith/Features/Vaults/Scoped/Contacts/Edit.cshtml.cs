@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kith.Features.Vaults.Scoped.Contacts;
 
 [Authorize(Policy = VaultPolicy.Edit)]
-public sealed class EditModel(AppDbContext db, VaultScope scope, WriteContact write) : PageModel, IContactForm
+public sealed class EditModel(AppDbContext db, VaultScope scope, WriteContact write, ContactPicker picker) : PageModel, IContactForm
 {
     [BindProperty]
     public ContactInput Input { get; set; } = new();
@@ -36,6 +36,7 @@ public sealed class EditModel(AppDbContext db, VaultScope scope, WriteContact wr
     public async Task<IActionResult> OnPostAsync(Guid contactId, CancellationToken ct)
     {
         ContactId = contactId;
+        var choices = await ContactForms.ResolveMetThroughAsync(picker, scope, Input, contactId, ModelState, ct);
         if (ModelState.IsValid)
         {
             var result = await write.UpdateAsync(scope, contactId, Input, ct);
@@ -51,7 +52,7 @@ public sealed class EditModel(AppDbContext db, VaultScope scope, WriteContact wr
         {
             return NotFound();
         }
-        Options = await ContactForms.OptionsAsync(db, scope, Input.MetThroughContactId, ct);
+        Options = await ContactForms.OptionsAsync(db, scope, Input.MetThroughContactId, ct) with { MetThroughChoices = choices };
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

@@ -1,4 +1,5 @@
 using Kith.Data;
+using Kith.Features.Contacts;
 using Kith.Features.Contacts.Editing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kith.Features.Vaults.Scoped.Contacts;
 
 [Authorize(Policy = VaultPolicy.Edit)]
-public sealed class NewModel(AppDbContext db, VaultScope scope, WriteContact write) : PageModel, IContactForm
+public sealed class NewModel(AppDbContext db, VaultScope scope, WriteContact write, ContactPicker picker) : PageModel, IContactForm
 {
     [BindProperty]
     public ContactInput Input { get; set; } = new();
@@ -26,6 +27,7 @@ public sealed class NewModel(AppDbContext db, VaultScope scope, WriteContact wri
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var choices = await ContactForms.ResolveMetThroughAsync(picker, scope, Input, null, ModelState, ct);
         if (ModelState.IsValid)
         {
             var result = await write.CreateAsync(scope, Input, ct);
@@ -36,7 +38,7 @@ public sealed class NewModel(AppDbContext db, VaultScope scope, WriteContact wri
             }
             ModelState.AddErrors(result.Errors);
         }
-        Options = await ContactForms.OptionsAsync(db, scope, Input.MetThroughContactId, ct);
+        Options = await ContactForms.OptionsAsync(db, scope, Input.MetThroughContactId, ct) with { MetThroughChoices = choices };
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
