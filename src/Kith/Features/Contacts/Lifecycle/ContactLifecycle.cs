@@ -56,8 +56,10 @@ public sealed class ContactLifecycle(AppDbContext db, TimeProvider clock)
     /// <summary>To the bin: hidden everywhere, restorable for <see cref="RestoreWindow"/>, then purged.</summary>
     public async Task<bool> DeleteAsync(VaultScope scope, Guid contactId, CancellationToken ct)
     {
-        var contact = await db.Contacts.InScope(scope).SingleOrDefaultAsync(c => c.Id == contactId, ct);
+        var contact = await db.Contacts.InScopeIncludingDeleted(scope).SingleOrDefaultAsync(c => c.Id == contactId, ct);
         if (contact is null) return false;
+        // Already in the bin (a second click): the same answer, and the restore window is not restarted.
+        if (contact.DeletedAt is not null) return true;
         var now = clock.GetUtcNow().UtcDateTime;
         contact.DeletedAt = now;
         db.FeedEntries.Add(FeedEntry.Record(scope.VaultId, contactId, scope.UserId, now, FeedActions.ContactDeleted));
@@ -70,8 +72,9 @@ public sealed class ContactLifecycle(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - RestoreWindow;
         var contact = await db.Contacts.InScopeIncludingDeleted(scope)
-            .SingleOrDefaultAsync(c => c.Id == contactId && c.DeletedAt != null && c.DeletedAt > since, ct);
+            .SingleOrDefaultAsync(c => c.Id == contactId && (c.DeletedAt == null || c.DeletedAt > since), ct);
         if (contact is null) return false;
+        if (contact.DeletedAt is null) return true;
         contact.DeletedAt = null;
         contact.Touch(now);
         db.FeedEntries.Add(FeedEntry.Record(scope.VaultId, contactId, scope.UserId, now, FeedActions.ContactRestored));
