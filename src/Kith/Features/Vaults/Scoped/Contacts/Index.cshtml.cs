@@ -66,14 +66,15 @@ public sealed class IndexModel(AppDbContext db, VaultScope scope, ContactList li
     private Task<ContactListFrame?> LoadFrameAsync(CancellationToken ct)
     {
         var (userId, vaultId) = (scope.UserId, scope.VaultId);
-        return db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new ContactListFrame
+        // Rooted at the caller's membership so the vault's lists are correlated joins (SQLite has no APPLY).
+        return db.VaultMembers.AsNoTracking().Where(m => m.VaultId == vaultId && m.UserId == userId)
+            .Select(m => new ContactListFrame
             {
-                Role = u.Role,
-                IsInstanceAdministrator = u.IsInstanceAdministrator,
-                NameOrder = u.NameOrder,
-                Labels = db.Labels.Where(l => l.VaultId == vaultId).OrderBy(l => l.Name).Select(l => new FilterOption(l.Id, l.Name)).ToList(),
-                Groups = db.Groups.Where(g => g.VaultId == vaultId).OrderBy(g => g.Name).Select(g => new FilterOption(g.Id, g.Name)).ToList(),
+                Role = m.User!.Role,
+                IsInstanceAdministrator = m.User.IsInstanceAdministrator,
+                NameOrder = m.User.NameOrder,
+                Labels = db.Labels.Where(l => l.VaultId == m.VaultId).OrderBy(l => l.Name).Select(l => new FilterOption(l.Id, l.Name)).ToList(),
+                Groups = db.Groups.Where(g => g.VaultId == m.VaultId).OrderBy(g => g.Name).Select(g => new FilterOption(g.Id, g.Name)).ToList(),
             })
             .AsSingleQuery()
             .SingleOrDefaultAsync(ct);
