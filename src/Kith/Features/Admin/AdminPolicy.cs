@@ -29,15 +29,3 @@ public sealed class InstanceAdministratorHandler(AppDbContext db) : Authorizatio
         else context.Fail(new AuthorizationFailureReason(this, "Not the instance administrator."));
     }
 }
-
-/// <summary>
-/// Whether the layout shows the Admin link: the same policy. Not asked while an unhandled exception is being
-/// rendered, so the error page does not depend on the database that may have caused it.
-/// </summary>
-public sealed class AdminNavigation(IAuthorizationService authorization)
-{
-    public async Task<bool> IsShownAsync(HttpContext context) =>
-        context.User.Identity?.IsAuthenticated == true
-        && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null
-        && (await authorization.AuthorizeAsync(context.User, AdminPolicy.Instance)).Succeeded;
-}

@@ -10,7 +10,6 @@ public static class AdminSetup
         services.AddScoped<IAuthorizationHandler, InstanceAdministratorHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy.Instance, p => p.RequireAuthenticatedUser().AddRequirements(new InstanceAdministratorRequirement()));
-        services.AddScoped<AdminNavigation>();
         services.AddScoped<ChangeRegistrationMode>();
         services.AddScoped<InstanceSnapshotReader>();
         return services;

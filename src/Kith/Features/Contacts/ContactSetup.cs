@@ -1,3 +1,8 @@
+using Kith.Features.Contacts.Editing;
+using Kith.Features.Contacts.Lifecycle;
+using Kith.Features.Contacts.List;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Kith.Features.Contacts;
 
 public static class ContactSetup
@@ -6,6 +11,13 @@ public static class ContactSetup
     {
         services.AddScoped<ContactSearch>();
         services.AddScoped<ContactPicker>();
+        services.AddScoped<ContactList>();
+        services.AddScoped<WriteContact>();
+        services.AddScoped<ContactLifecycle>();
+        services.AddScoped<ContactPurge>();
+        // The avatars feature replaces this with the cleaner that deletes avatar files.
+        services.TryAddSingleton<IContactFilesCleaner, NoContactFiles>();
+        services.AddHostedService<ContactPurgeWorker>();
         return services;
     }
 }

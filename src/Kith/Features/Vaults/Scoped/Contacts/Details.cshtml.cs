@@ -1,5 +1,6 @@
 using Kith.Data;
 using Kith.Features.Contacts;
+using Kith.Features.Contacts.Lifecycle;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Kith.Features.Vaults.Scoped.Contacts;
 
 public sealed record LoadedModule(string PartialName, object Model);
 
-public sealed class DetailsModel(AppDbContext db, VaultScope scope, IEnumerable<IContactModule> modules, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, VaultScope scope, IEnumerable<IContactModule> modules, TimeProvider clock, ContactLifecycle lifecycle) : PageModel
 {
     public ContactHeader Contact { get; private set; } = null!;
     public ContactTab Tab { get; private set; }
@@ -33,6 +34,22 @@ public sealed class DetailsModel(AppDbContext db, VaultScope scope, IEnumerable<
             loaded.Add(new LoadedModule(module.PartialName, await module.LoadAsync(context, ct)));
         Modules = loaded;
         return Page();
+    }
+
+    /// <summary>Favourites are per user: a viewer may keep their own.</summary>
+    public async Task<IActionResult> OnPostFavoriteAsync(Guid contactId, bool favorite, CancellationToken ct)
+    {
+        if (!await lifecycle.SetFavoriteAsync(scope, contactId, favorite, ct)) return NotFound();
+        StatusMessage = favorite ? "Added to your favourites." : "Removed from your favourites.";
+        return RedirectToPage(new { vaultId = scope.VaultId, contactId });
+    }
+
+    /// <summary>"This is me" is per user and per vault, so a viewer may say which contact they are.</summary>
+    public async Task<IActionResult> OnPostMeAsync(Guid contactId, CancellationToken ct)
+    {
+        if (!await lifecycle.ToggleMeAsync(scope, contactId, ct)) return NotFound();
+        StatusMessage = "Saved.";
+        return RedirectToPage(new { vaultId = scope.VaultId, contactId });
     }
 
     /// <summary>Feeds "most consulted": one statement per view.</summary>
