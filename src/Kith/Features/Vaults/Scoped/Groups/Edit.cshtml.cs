@@ -34,8 +34,15 @@ public sealed class EditModel(AppDbContext db, VaultScope scope, WriteGroup writ
         return await ResultAsync(groupId, await write.RenameAsync(scope, groupId, Input.Name, ct), "The group was renamed.", ct);
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid groupId, CancellationToken ct)
+    /// <summary>Needs confirm=true (the checkbox): the members lose the group.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid groupId, bool confirm, CancellationToken ct)
     {
+        ModelState.Clear();
+        if (!confirm)
+        {
+            ModelState.AddModelError("", "Tick the box to confirm the deletion.");
+            return await ShowAsync(groupId, StatusCodes.Status422UnprocessableEntity, ct);
+        }
         var change = await write.DeleteAsync(scope, groupId, ct);
         if (change.Outcome != ConnectionOutcome.Done) return NotFound();
         StatusMessage = "The group was deleted.";
