@@ -76,7 +76,7 @@ public sealed class CompanyTests
         var first = await world.HtmlAsync($"/vaults/{world.VaultId}/companies");
         Assert.Contains("Company 0099", first, StringComparison.Ordinal);
         Assert.DoesNotContain("Company 0100", first, StringComparison.Ordinal);
-        var second = await world.HtmlAsync($"/vaults/{world.VaultId}/companies?page=1");
+        var second = await world.HtmlAsync($"/vaults/{world.VaultId}/companies?p=1");
         Assert.Contains("Company 0104", second, StringComparison.Ordinal);
         Assert.DoesNotContain("Company 0099", second, StringComparison.Ordinal);
     }

@@ -19,9 +19,9 @@ public sealed class IndexModel(AppDbContext db, VaultScope scope) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int p, CancellationToken ct)
     {
-        PageNumber = Math.Clamp(page, 0, 10_000);
+        PageNumber = Math.Clamp(p, 0, 10_000);
         var vaultId = scope.VaultId;
         var rows = await db.Groups.Where(g => g.VaultId == vaultId)
             .OrderBy(g => g.Name).ThenBy(g => g.Id)
