@@ -51,8 +51,7 @@ public sealed class EditModel(AppDbContext db, VaultScope scope, WriteGroup writ
 
     public async Task<IActionResult> OnPostAddMemberAsync(Guid groupId, Guid? roleId, CancellationToken ct)
     {
-        ModelState.Remove("Input.Name");
-        if (!ModelState.IsValid) return await ShowAsync(groupId, StatusCodes.Status422UnprocessableEntity, ct);
+        if (Invalid("roleId", "Member.Query", "Member.SelectedId")) return await ShowAsync(groupId, StatusCodes.Status422UnprocessableEntity, ct);
         var picked = await picker.ResolveAsync(scope, Member, null, ct);
         if (picked.Outcome != PickerOutcome.Chosen)
         {
@@ -65,13 +64,16 @@ public sealed class EditModel(AppDbContext db, VaultScope scope, WriteGroup writ
 
     public async Task<IActionResult> OnPostChangeRoleAsync(Guid groupId, Guid contactId, Guid? roleId, CancellationToken ct)
     {
-        ModelState.Remove("Input.Name");
-        if (!ModelState.IsValid) return await ShowAsync(groupId, StatusCodes.Status422UnprocessableEntity, ct);
+        if (Invalid("roleId", "contactId")) return await ShowAsync(groupId, StatusCodes.Status422UnprocessableEntity, ct);
         return await ResultAsync(groupId, await write.ChangeRoleAsync(scope, groupId, contactId, roleId, ct), "The role was changed.", ct);
     }
 
     public async Task<IActionResult> OnPostRemoveMemberAsync(Guid groupId, Guid contactId, CancellationToken ct) =>
         await ResultAsync(groupId, await write.RemoveMemberAsync(scope, groupId, contactId, ct), "The member was removed.", ct);
+
+    /// <summary>Only these fields are posted by the member forms; the rename form's Input is not part of them.</summary>
+    private bool Invalid(params string[] keys) =>
+        keys.Any(k => ModelState.GetFieldValidationState(k) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid);
 
     private async Task<IActionResult> ResultAsync(Guid groupId, ConnectionChange change, string success, CancellationToken ct)
     {
