@@ -48,6 +48,10 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         Placeholders["{invitationB}"] = (await InviteAsync(accountB, (await this.UserAsync(other.Email))!.Id)).ToString();
         Placeholders["{contactA}"] = (await this.AddContactAsync(VaultA, "Cora", CanaryA)).ToString();
         Placeholders["{contactB}"] = (await this.AddContactAsync(VaultB, "Cody", CanaryB)).ToString();
+        Placeholders["{groupA}"] = (await AddGroupAsync(VaultA, $"Group {CanaryA}")).ToString();
+        Placeholders["{groupB}"] = (await AddGroupAsync(VaultB, $"Group {CanaryB}")).ToString();
+        Placeholders["{companyA}"] = (await AddCompanyAsync(VaultA, $"Company {CanaryA}")).ToString();
+        Placeholders["{companyB}"] = (await AddCompanyAsync(VaultB, $"Company {CanaryB}")).ToString();
         Clients[Principal.Anonymous] = CreateWebClient();
         foreach (var (principal, user) in users) Clients[principal] = await TestUsers.SignedInClientAsync(this, user);
     }
@@ -61,6 +65,9 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         var invitations = await db.Invitations.OrderBy(i => i.Id).Select(i => $"{i.Id}|{i.TokenHash}|{i.RevokedAt}|{i.AcceptedAt}").ToListAsync();
         var contacts = await db.Contacts.OrderBy(c => c.Id)
             .Select(c => $"{c.Id}|{c.VaultId}|{c.FirstName}|{c.LastName}|{c.UpdatedAt}|{c.IsArchived}|{c.DeletedAt}|{c.AvatarFile}").ToListAsync();
+        var groups = await db.Groups.OrderBy(g => g.Id).Select(g => $"{g.Id}|{g.VaultId}|{g.Name}|{g.TypeId}").ToListAsync();
+        var groupMembers = await db.GroupMembers.OrderBy(m => m.GroupId).ThenBy(m => m.ContactId).Select(m => $"{m.GroupId}|{m.ContactId}|{m.RoleId}").ToListAsync();
+        var companies = await db.Companies.OrderBy(c => c.Id).Select(c => $"{c.Id}|{c.VaultId}|{c.Name}").ToListAsync();
         var counts = new[]
         {
             await db.ImportantDates.CountAsync(), await db.ContactInformation.CountAsync(), await db.Addresses.CountAsync(),
@@ -68,7 +75,7 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
             await db.GroupMembers.CountAsync(), await db.Pets.CountAsync(), await db.QuickFacts.CountAsync(), await db.Companies.CountAsync(),
             await db.PersonalizationItems.CountAsync(), await db.ContactUserStates.CountAsync(u => u.IsFavorite), await db.FeedEntries.CountAsync(),
         };
-        var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations).Concat(contacts)) + string.Join(",", counts);
+        var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations).Concat(contacts).Concat(groups).Concat(groupMembers).Concat(companies)) + string.Join(",", counts);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     });
 
@@ -78,6 +85,22 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         await this.QueryAsync(db => db.Vaults.Where(v => v.Id == id).ExecuteUpdateAsync(v => v.SetProperty(x => x.Name, name)));
         return id;
     }
+
+    private Task<Guid> AddGroupAsync(Guid vaultId, string name) => this.QueryAsync(async db =>
+    {
+        var group = Kith.Features.Contacts.Group.Create(vaultId, name, null);
+        db.Groups.Add(group);
+        await db.SaveChangesAsync();
+        return group.Id;
+    });
+
+    private Task<Guid> AddCompanyAsync(Guid vaultId, string name) => this.QueryAsync(async db =>
+    {
+        var company = Kith.Features.Contacts.Company.Create(vaultId, name);
+        db.Companies.Add(company);
+        await db.SaveChangesAsync();
+        return company.Id;
+    });
 
     private Task<Guid> InviteAsync(Guid accountId, Guid invitedBy) => this.QueryAsync(async db =>
     {

@@ -1,3 +1,5 @@
+using Kith.Features.Contacts.Activity;
+using Kith.Features.Contacts.Connections;
 using Kith.Features.Contacts.Editing;
 using Kith.Features.Contacts.Lifecycle;
 using Kith.Features.Contacts.List;
@@ -18,6 +20,13 @@ public static class ContactSetup
         // The avatars feature replaces this with the cleaner that deletes avatar files.
         services.TryAddSingleton<IContactFilesCleaner, NoContactFiles>();
         services.AddHostedService<ContactPurgeWorker>();
+        services.AddScoped<IContactModule, RelationshipsModule>();
+        services.AddScoped<IContactModule, ContactGroupsModule>();
+        services.AddScoped<IContactModule, MetThroughModule>();
+        services.AddScoped<IContactModule, ContactActivityModule>();
+        services.AddScoped<WriteRelationship>();
+        services.AddScoped<WriteGroup>();
+        services.AddScoped<WriteCompany>();
         return services;
     }
 }
