@@ -6,6 +6,10 @@ public static class ContactSetup
     {
         services.AddScoped<ContactSearch>();
         services.AddScoped<ContactPicker>();
+        services.AddScoped<ContactEdits>();
+        services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.ImportantDatesModule>();
+        services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.ContactInformationModule>();
+        services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.PetsModule>();
         return services;
     }
 }
