@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kith.Features.Accounts;
+using Kith.Features.Contacts;
+using Kith.Features.Personalization;
 using Kith.Features.Vaults;
 using Kith.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -52,8 +54,26 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         Placeholders["{groupB}"] = (await AddGroupAsync(VaultB, $"Group {CanaryB}")).ToString();
         Placeholders["{companyA}"] = (await AddCompanyAsync(VaultA, $"Company {CanaryA}")).ToString();
         Placeholders["{companyB}"] = (await AddCompanyAsync(VaultB, $"Company {CanaryB}")).ToString();
+        await AddModuleRowsAsync(accountA, "A", VaultA);
+        await AddModuleRowsAsync(accountB, "B", VaultB);
         Clients[Principal.Anonymous] = CreateWebClient();
         foreach (var (principal, user) in users) Clients[principal] = await TestUsers.SignedInClientAsync(this, user);
+    }
+
+    /// <summary>{dateA}/{infoA}/{petA}: module rows of {contactA}; the B ones belong to {contactB} in account B.</summary>
+    private async Task AddModuleRowsAsync(Guid accountId, string suffix, Guid vaultId)
+    {
+        var contactId = Guid.Parse(Placeholders["{contact" + suffix + "}"]);
+        var dateType = await this.AddDateTypeAsync(vaultId, "Anniversary");
+        Placeholders["{date" + suffix + "}"] = (await this.AddRowAsync(
+            ImportantDate.Create(contactId, dateType, new PartialDate { Year = 2000 }, null), d => d.Id)).ToString();
+        var infoType = await this.AddItemAsync(accountId, PersonalizationKind.ContactInformationType, "Email", scheme: LinkScheme.Email);
+        Placeholders["{info" + suffix + "}"] = (await this.AddRowAsync(
+            ContactInformation.Create(contactId, infoType, ContactInformationKind.Home, "cora@example.org", false), i => i.Id)).ToString();
+        var petCategory = await this.AddItemAsync(accountId, PersonalizationKind.PetCategory, "Cat");
+        Placeholders["{petCategory" + suffix + "}"] = petCategory.ToString();
+        Placeholders["{pet" + suffix + "}"] = (await this.AddRowAsync(
+            Pet.Create(contactId, petCategory, "Tom"), p => p.Id)).ToString();
     }
 
     /// <summary>A hash of every row an authorization decision protects; a denied request must not change it.</summary>

@@ -51,4 +51,22 @@ public static class ContactData
     public static Task<Guid> AccountOfVaultAsync(this KithFactory factory, Guid vaultId) =>
         factory.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.Vaults.Where(v => v.Id == vaultId).Select(v => v.AccountId)));
+
+    public static Task<Guid> AddDateTypeAsync(this KithFactory factory, Guid vaultId, string name, ImportantDateKind kind = ImportantDateKind.Custom, int position = 10) =>
+        factory.QueryAsync(async db =>
+        {
+            var type = ImportantDateType.Create(vaultId, name, kind, position);
+            db.ImportantDateTypes.Add(type);
+            await db.SaveChangesAsync();
+            return type.Id;
+        });
+
+    /// <summary>Any module row (an important date, a pet…) written as is, bypassing the forms' validation.</summary>
+    public static Task<Guid> AddRowAsync<T>(this KithFactory factory, T row, Func<T, Guid> id) where T : class =>
+        factory.QueryAsync(async db =>
+        {
+            db.Add(row);
+            await db.SaveChangesAsync();
+            return id(row);
+        });
 }

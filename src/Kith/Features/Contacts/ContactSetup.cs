@@ -27,6 +27,10 @@ public static class ContactSetup
         services.AddScoped<WriteRelationship>();
         services.AddScoped<WriteGroup>();
         services.AddScoped<WriteCompany>();
+        services.AddScoped<ContactEdits>();
+        services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.ImportantDatesModule>();
+        services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.ContactInformationModule>();
+        services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.PetsModule>();
         return services;
     }
 }
