@@ -1,6 +1,7 @@
 using Kith.Features.Account;
 using Kith.Features.Account.SecurityLog;
 using Kith.Features.Account.Sessions;
+using Kith.Features.Account.TwoFactor;
 using Kith.Features.Accounts;
 using Kith.Features.Vaults;
 using Kith.Infrastructure.Email;
@@ -28,6 +29,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Vault> Vaults => Set<Vault>();
     public DbSet<VaultMember> VaultMembers => Set<VaultMember>();
+    public DbSet<TotpAuthenticator> TotpAuthenticators => Set<TotpAuthenticator>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<RememberedDevice> RememberedDevices => Set<RememberedDevice>();
+    public DbSet<PendingSecondFactor> PendingSecondFactors => Set<PendingSecondFactor>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

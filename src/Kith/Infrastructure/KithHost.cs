@@ -20,6 +20,7 @@ public static class KithHost
     [
         "/Index", "/Error", "/Account/Register", "/Account/Login", "/Account/Logout",
         "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ConfirmEmail", "/Account/Invitation",
+        "/Account/TwoFactor",
     ];
 
     public static WebApplicationBuilder AddKith(this WebApplicationBuilder builder)
@@ -125,6 +126,7 @@ public static class KithHost
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<Features.Account.TwoFactor.MfaEnrolmentGate>();
         app.UseAntiforgery();
         app.MapCspReports();
         app.MapKithHealth();
