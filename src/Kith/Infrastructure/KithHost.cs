@@ -125,8 +125,9 @@ public static class KithHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
-        app.UseAuthorization();
+        // Before authorization, so a page's own rule (404 for the admin area, 403 for settings) cannot answer first.
         app.UseMiddleware<Features.Account.TwoFactor.MfaEnrolmentGate>();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapCspReports();
         app.MapKithHealth();

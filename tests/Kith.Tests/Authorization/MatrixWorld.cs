@@ -46,6 +46,7 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         Placeholders["{targetB}"] = (await this.UserAsync((await UserInAccountAsync(accountB, "Tobi Target", AccountRole.Member, null)).Email))!.Id.ToString();
         Placeholders["{invitationA}"] = (await InviteAsync(accountA, ManagerId)).ToString();
         Placeholders["{invitationB}"] = (await InviteAsync(accountB, (await this.UserAsync(other.Email))!.Id)).ToString();
+        Placeholders["{deviceManager}"] = (await RememberDeviceAsync(ManagerId)).ToString();
         Clients[Principal.Anonymous] = CreateWebClient();
         foreach (var (principal, user) in users) Clients[principal] = await TestUsers.SignedInClientAsync(this, user);
     }
@@ -57,8 +58,18 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         var members = await db.VaultMembers.OrderBy(m => m.VaultId).ThenBy(m => m.UserId).Select(m => $"{m.VaultId}|{m.UserId}|{m.Access}").ToListAsync();
         var users = await db.Users.OrderBy(u => u.Id).Select(u => $"{u.Id}|{u.AccountId}|{u.Role}|{u.Email}|{u.PasswordHash}|{u.DeactivatedAt}").ToListAsync();
         var invitations = await db.Invitations.OrderBy(i => i.Id).Select(i => $"{i.Id}|{i.TokenHash}|{i.RevokedAt}|{i.AcceptedAt}").ToListAsync();
-        var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations));
+        var accounts = await db.Accounts.OrderBy(a => a.Id).Select(a => $"{a.Id}|{a.RequireMfa}").ToListAsync();
+        var devices = await db.RememberedDevices.OrderBy(d => d.Id).Select(d => $"{d.Id}|{d.UserId}").ToListAsync();
+        var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations).Concat(accounts).Concat(devices));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    });
+
+    private Task<Guid> RememberDeviceAsync(Guid userId) => this.QueryAsync(async db =>
+    {
+        var device = Kith.Features.Account.TwoFactor.RememberedDevice.Remember(userId, RandomNumberGenerator.GetBytes(32), TimeProvider.System.GetUtcNow().UtcDateTime, "matrix");
+        db.RememberedDevices.Add(device);
+        await db.SaveChangesAsync();
+        return device.Id;
     });
 
     private async Task<Guid> RenameOnlyVaultAsync(Guid accountId, string name)

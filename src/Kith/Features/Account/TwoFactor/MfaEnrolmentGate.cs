@@ -16,6 +16,8 @@ public sealed class MfaEnrolmentGate(RequestDelegate next)
         EnrolmentPath, "/account/logout", "/account/reauthenticate", "/error", "/health", "/csp-report",
     ];
 
+    private static readonly string[] ApiPrefixes = ["/api", "/dav", "/.well-known"];
+
     public async Task InvokeAsync(HttpContext context, MfaEnrolment enrolment)
     {
         var userId = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
@@ -25,7 +27,9 @@ public sealed class MfaEnrolmentGate(RequestDelegate next)
             await next(context);
             return;
         }
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        var isPageRead = (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            && !ApiPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+        if (isPageRead)
             context.Response.Redirect(EnrolmentPath);
         else
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
