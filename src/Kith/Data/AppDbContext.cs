@@ -1,6 +1,7 @@
 using Kith.Features.Account;
 using Kith.Features.Account.SecurityLog;
 using Kith.Features.Account.Sessions;
+using Kith.Features.Account.TwoFactor;
 using Kith.Features.Accounts;
 using Kith.Features.Contacts;
 using Kith.Features.Personalization;
@@ -49,6 +50,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ContactUserState> ContactUserStates => Set<ContactUserState>();
     public DbSet<FeedEntry> FeedEntries => Set<FeedEntry>();
     public DbSet<ContactSearchTerm> ContactSearchTerms => Set<ContactSearchTerm>();
+    public DbSet<TotpAuthenticator> TotpAuthenticators => Set<TotpAuthenticator>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<RememberedDevice> RememberedDevices => Set<RememberedDevice>();
+    public DbSet<PendingSecondFactor> PendingSecondFactors => Set<PendingSecondFactor>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

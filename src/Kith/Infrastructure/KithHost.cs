@@ -21,6 +21,7 @@ public static class KithHost
     [
         "/Index", "/Error", "/Account/Register", "/Account/Login", "/Account/Logout",
         "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ConfirmEmail", "/Account/Invitation",
+        "/Account/TwoFactor",
     ];
 
     public static WebApplicationBuilder AddKith(this WebApplicationBuilder builder)
@@ -126,6 +127,8 @@ public static class KithHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
+        // Before authorization, so a page's own rule (404 for the admin area, 403 for settings) cannot answer first.
+        app.UseMiddleware<Features.Account.TwoFactor.MfaEnrolmentGate>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapCspReports();

@@ -56,6 +56,7 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         Placeholders["{companyB}"] = (await AddCompanyAsync(VaultB, $"Company {CanaryB}")).ToString();
         await AddModuleRowsAsync(accountA, "A", VaultA);
         await AddModuleRowsAsync(accountB, "B", VaultB);
+        Placeholders["{deviceManager}"] = (await RememberDeviceAsync(ManagerId)).ToString();
         Clients[Principal.Anonymous] = CreateWebClient();
         foreach (var (principal, user) in users) Clients[principal] = await TestUsers.SignedInClientAsync(this, user);
     }
@@ -95,8 +96,18 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
             await db.GroupMembers.CountAsync(), await db.Pets.CountAsync(), await db.QuickFacts.CountAsync(), await db.Companies.CountAsync(),
             await db.PersonalizationItems.CountAsync(), await db.ContactUserStates.CountAsync(u => u.IsFavorite), await db.FeedEntries.CountAsync(),
         };
-        var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations).Concat(contacts).Concat(groups).Concat(groupMembers).Concat(companies)) + string.Join(",", counts);
+        var accounts = await db.Accounts.OrderBy(a => a.Id).Select(a => $"{a.Id}|{a.RequireMfa}").ToListAsync();
+        var devices = await db.RememberedDevices.OrderBy(d => d.Id).Select(d => $"{d.Id}|{d.UserId}").ToListAsync();
+        var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations).Concat(accounts).Concat(devices).Concat(contacts).Concat(groups).Concat(groupMembers).Concat(companies)) + string.Join(",", counts);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    });
+
+    private Task<Guid> RememberDeviceAsync(Guid userId) => this.QueryAsync(async db =>
+    {
+        var device = Kith.Features.Account.TwoFactor.RememberedDevice.Remember(userId, RandomNumberGenerator.GetBytes(32), TimeProvider.System.GetUtcNow().UtcDateTime, "matrix");
+        db.RememberedDevices.Add(device);
+        await db.SaveChangesAsync();
+        return device.Id;
     });
 
     private async Task<Guid> RenameOnlyVaultAsync(Guid accountId, string name)

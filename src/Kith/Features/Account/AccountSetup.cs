@@ -2,6 +2,7 @@ using Kith.Data;
 using Kith.Features.Account.Passwords;
 using Kith.Features.Account.SecurityLog;
 using Kith.Features.Account.Sessions;
+using Kith.Features.Account.TwoFactor;
 using Kith.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,7 @@ public static class AccountSetup
         services.AddScoped<PasswordResets>();
         services.AddScoped<RecentAuthentication>();
         services.AddScoped<CurrentPassword>();
+        services.AddKithTwoFactor();
         services.AddScoped<Navigation>();
         services.AddScoped<Accounts.ManageUsers>();
         services.AddScoped<Accounts.InviteUsers>();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Kith.Data;
 using Kith.Features.Account.SecurityLog;
+using Kith.Features.Account.TwoFactor;
 using Kith.Infrastructure.Email;
 using Kith.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +21,8 @@ public sealed record LoginInput
 
 [AuthRateLimit]
 public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, RegistrationPolicy registration,
-    SecurityLogWriter securityLog, AccountLinks links, EmailOutbox outbox, AppDbContext db) : PageModel
+    SecurityLogWriter securityLog, AccountLinks links, EmailOutbox outbox, AppDbContext db,
+    MfaEnrolment mfa, RememberedDevices rememberedDevices, PendingSignIns pendingSignIns) : PageModel
 {
     // One message for every failure, so a response never tells whether an email has an account.
     public const string FailureMessage = "That email and password do not match an active account, or the account is temporarily locked.";
@@ -68,7 +70,6 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
             return Failed();
         }
 
-        await users.ResetAccessFailedCountAsync(user);
         if (user.DeactivatedAt is not null)
         {
             await securityLog.WriteAsync(SecurityEventTypes.SignInFailed, user, "user deactivated", ct);
@@ -84,9 +85,21 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
             return Failed(ConfirmFirstMessage);
         }
 
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        if (await mfa.IsEnrolledAsync(user.Id, ct))
+        {
+            // Failures stay counted until the second factor succeeds: re-entering the password must not reset the lockout.
+            if (!await rememberedDevices.IsRememberedAsync(HttpContext, user.Id, ct))
+            {
+                await pendingSignIns.StartAsync(HttpContext, user, ct);
+                return RedirectToPage("/Account/TwoFactor", new { returnUrl });
+            }
+            securityLog.Add(SecurityEventTypes.SecondFactorSucceeded, user, "remembered device");
+        }
+        await users.ResetAccessFailedCountAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
         await securityLog.WriteAsync(SecurityEventTypes.SignInSucceeded, user, ct: ct);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(returnUrl);
     }
 
     private void SpendHashingTime() => users.PasswordHasher.VerifyHashedPassword(new User(), DummyHash.Value, Input.Password);

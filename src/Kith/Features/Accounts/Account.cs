@@ -12,6 +12,11 @@ public sealed class Account
     public string Name { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>Set by an administrator: every user of the account must have MFA before doing anything else.</summary>
+    public bool RequireMfa { get; private set; }
+
+    public void SetRequireMfa(bool required) => RequireMfa = required;
+
     public static Account Create(string name, DateTime now) => new() { Name = name, CreatedAt = now };
 }
 

@@ -4,14 +4,17 @@ using Kith.Data;
 using Kith.Features.Account;
 using Kith.Features.Account.SecurityLog;
 using Kith.Features.Account.Sessions;
+using Kith.Features.Account.TwoFactor;
 using Kith.Features.Accounts;
+using Kith.Infrastructure.Configuration;
+using Kith.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kith.Infrastructure.Cli;
 
 /// <summary>
-/// Operator commands in the same executable: <c>kith migrate</c>, <c>kith users create|unlock|reset-password</c>.
+/// Operator commands in the same executable: <c>kith migrate</c>, <c>kith users create|unlock|reset-password|reset-mfa</c>.
 /// Passwords are read from standard input, never from arguments (which other users can see in `ps`).
 /// </summary>
 public static class KithCli
@@ -22,6 +25,7 @@ public static class KithCli
           kith users create --email EMAIL --name NAME      (password on stdin)
           kith users unlock --email EMAIL
           kith users reset-password --email EMAIL           (new password on stdin)
+          kith users reset-mfa --email EMAIL                (removes the authenticator app, recovery codes, remembered devices)
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "users" or "help";
@@ -60,6 +64,10 @@ public static class KithCli
                     return await UnlockAsync(sp, Required(options, "email"), stdout);
                 case ["users", "reset-password", ..]:
                     return await ResetPasswordAsync(sp, Required(options, "email"), stdin, stdout);
+                case ["users", "reset-mfa", var email] when !email.StartsWith("--", StringComparison.Ordinal):
+                    return await ResetMfaAsync(sp, email, stdout);
+                case ["users", "reset-mfa", ..]:
+                    return await ResetMfaAsync(sp, Required(options, "email"), stdout);
                 default:
                     await stdout.WriteLineAsync(Usage);
                     return args is ["help", ..] ? 0 : 2;
@@ -143,6 +151,23 @@ public static class KithCli
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await stdout.WriteLineAsync($"Password of {email} changed; all of its sessions were ended.");
+        return 0;
+    }
+
+    /// <summary>For a user who lost their phone and recovery codes, after the operator has checked who is asking.</summary>
+    private static async Task<int> ResetMfaAsync(IServiceProvider sp, string email, TextWriter stdout)
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var users = sp.GetRequiredService<UserManager<User>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new CliException($"No user has the email {email}.");
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await sp.GetRequiredService<ResetMfa>().RemoveAllAsync(user.Id, CancellationToken.None);
+        sp.GetRequiredService<SecurityLogWriter>().Add(SecurityEventTypes.MfaResetByOperator, user);
+        sp.GetRequiredService<EmailOutbox>().Enqueue(user.Email!,
+            EmailTemplates.MfaResetByOperator(user.DisplayName, sp.GetRequiredService<PublicLinks>().Absolute(MfaEnrolmentGate.EnrolmentPath)));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        await stdout.WriteLineAsync($"Two-factor authentication of {email} was reset; the user was told by email.");
         return 0;
     }
 

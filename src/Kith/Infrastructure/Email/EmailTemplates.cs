@@ -38,6 +38,14 @@ public static class EmailTemplates
         resetLink,
         "If it was not you, no action is needed: nothing was changed.");
 
+    public static EmailContent MfaResetByOperator(string name, string link) => Build(
+        "Two-factor authentication was reset on your Kith account",
+        name,
+        "The operator of your Kith server removed your authenticator app, recovery codes and remembered devices, as you asked. Your password alone now signs you in: set up two-factor authentication again.",
+        "Set up two-factor authentication",
+        link,
+        "If you did not ask for this, contact the operator of your Kith server now and change your password.");
+
     private static EmailContent Build(string subject, string name, string paragraph, string action, string link, string footer)
     {
         var greeting = string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
