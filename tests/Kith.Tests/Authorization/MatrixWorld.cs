@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kith.Features.Accounts;
+using Kith.Features.Contacts;
+using Kith.Features.Personalization;
 using Kith.Features.Vaults;
 using Kith.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +50,7 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         Placeholders["{invitationB}"] = (await InviteAsync(accountB, (await this.UserAsync(other.Email))!.Id)).ToString();
         Placeholders["{contactA}"] = (await this.AddContactAsync(VaultA, "Cora", CanaryA)).ToString();
         Placeholders["{contactB}"] = (await this.AddContactAsync(VaultB, "Cody", CanaryB)).ToString();
+        await AddListPlaceholdersAsync(accountA, accountB);
         Clients[Principal.Anonymous] = CreateWebClient();
         foreach (var (principal, user) in users) Clients[principal] = await TestUsers.SignedInClientAsync(this, user);
     }
@@ -71,6 +74,28 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations).Concat(contacts)) + string.Join(",", counts);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     });
+
+    private async Task AddListPlaceholdersAsync(Guid accountA, Guid accountB)
+    {
+        Placeholders["{itemA}"] = (await this.AddItemAsync(accountA, PersonalizationKind.Gender, "Matrix gender")).ToString();
+        // Deliberately not named {itemB}: account-level paths have no "object of B in A's address" variant.
+        Placeholders["{itemOfB}"] = (await this.AddItemAsync(accountB, PersonalizationKind.Gender, "Matrix gender")).ToString();
+        Placeholders["{groupTypeA}"] = (await this.AddItemAsync(accountA, PersonalizationKind.GroupType, "Matrix group")).ToString();
+        foreach (var (suffix, vault) in new[] { ("A", VaultA), ("B", VaultB) })
+        {
+            await this.QueryAsync(async db =>
+            {
+                var label = Label.Create(vault, "Matrix label", "green");
+                var type = ImportantDateType.Create(vault, "Matrix date", ImportantDateKind.Custom, 10);
+                var template = QuickFactTemplate.Create(vault, "Matrix fact", 10);
+                db.AddRange(label, type, template);
+                Placeholders["{label" + suffix + "}"] = label.Id.ToString();
+                Placeholders["{dateType" + suffix + "}"] = type.Id.ToString();
+                Placeholders["{template" + suffix + "}"] = template.Id.ToString();
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
 
     private async Task<Guid> RenameOnlyVaultAsync(Guid accountId, string name)
     {
