@@ -2,6 +2,7 @@ using Kith.Data;
 using Kith.Features.Account;
 using Kith.Features.Admin;
 using Kith.Features.Contacts;
+using Kith.Features.Personalization;
 using Kith.Features.Vaults;
 using Kith.Infrastructure.Configuration;
 using Kith.Infrastructure.Crypto;
@@ -57,6 +58,7 @@ public static class KithHost
         services.AddKithAccounts(kith);
         services.AddKithVaults();
         services.AddKithContacts();
+        services.AddKithPersonalization();
         services.AddKithAdmin();
         services.AddKithRateLimiting(kith);
         services.AddKithForwardedHeaders(kith);
@@ -138,7 +140,7 @@ public static class KithHost
     }
 }
 
-/// <summary>Runs before the server accepts requests: configuration check, then migrations.</summary>
+/// <summary>Runs before the server accepts requests: configuration check, migrations, then the defaults backfill.</summary>
 internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment environment, Microsoft.Extensions.Options.IOptions<KithOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -149,6 +151,7 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
         _ = services.GetRequiredService<MasterKey>().Bytes.Length;
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DefaultsBackfill>().RunAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -57,6 +57,7 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         await AddModuleRowsAsync(accountA, "A", VaultA);
         await AddModuleRowsAsync(accountB, "B", VaultB);
         Placeholders["{deviceManager}"] = (await RememberDeviceAsync(ManagerId)).ToString();
+        await AddListPlaceholdersAsync(accountA, accountB);
         Clients[Principal.Anonymous] = CreateWebClient();
         foreach (var (principal, user) in users) Clients[principal] = await TestUsers.SignedInClientAsync(this, user);
     }
@@ -109,6 +110,27 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         await db.SaveChangesAsync();
         return device.Id;
     });
+    private async Task AddListPlaceholdersAsync(Guid accountA, Guid accountB)
+    {
+        Placeholders["{itemA}"] = (await this.AddItemAsync(accountA, PersonalizationKind.Gender, "Matrix gender")).ToString();
+        // Deliberately not named {itemB}: account-level paths have no "object of B in A's address" variant.
+        Placeholders["{itemOfB}"] = (await this.AddItemAsync(accountB, PersonalizationKind.Gender, "Matrix gender")).ToString();
+        Placeholders["{groupTypeA}"] = (await this.AddItemAsync(accountA, PersonalizationKind.GroupType, "Matrix group")).ToString();
+        foreach (var (suffix, vault) in new[] { ("A", VaultA), ("B", VaultB) })
+        {
+            await this.QueryAsync(async db =>
+            {
+                var label = Label.Create(vault, "Matrix label", "green");
+                var type = ImportantDateType.Create(vault, "Matrix date", ImportantDateKind.Custom, 10);
+                var template = QuickFactTemplate.Create(vault, "Matrix fact", 10);
+                db.AddRange(label, type, template);
+                Placeholders["{label" + suffix + "}"] = label.Id.ToString();
+                Placeholders["{dateType" + suffix + "}"] = type.Id.ToString();
+                Placeholders["{template" + suffix + "}"] = template.Id.ToString();
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
 
     private async Task<Guid> RenameOnlyVaultAsync(Guid accountId, string name)
     {

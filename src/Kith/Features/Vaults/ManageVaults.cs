@@ -31,6 +31,7 @@ public sealed class ManageVaults(AppDbContext db, SecurityLogWriter securityLog,
     {
         var vault = Vault.Create(user.AccountId, input.Name.Trim(), input.Description?.Trim() ?? "", user, clock.GetUtcNow().UtcDateTime);
         db.Vaults.Add(vault);
+        VaultDefaults.Seed(db, vault.Id);
         securityLog.Add(SecurityEventTypes.VaultCreated, user, vault.Id.ToString());
         await db.SaveChangesAsync(ct);
         return vault;
