@@ -13,6 +13,7 @@ namespace Kith.Features.Vaults.Scoped.Contacts;
 /// The only way to an avatar file: the vault's viewers, a contact of that vault, and headers that keep the
 /// browser from treating the bytes as anything but an image.
 /// </summary>
+[NetEscapades.AspNetCore.SecurityHeaders.SecurityHeadersPolicy(SecurityHeadersSetup.UserFilePolicy)]
 public sealed class AvatarImageModel(AppDbContext db, VaultScope scope, AvatarStore store) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid contactId, CancellationToken ct)
@@ -21,7 +22,6 @@ public sealed class AvatarImageModel(AppDbContext db, VaultScope scope, AvatarSt
         if (store.PathOf(file) is not { } path) return NotFound();
 
         Response.Headers.ContentDisposition = "inline; filename=\"avatar" + AvatarImage.Extension + "\"";
-        Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         // Private: only this browser may keep it. The URL carries the file's version, so an hour is safe.
         NoStoreForDynamicResponses.AllowPrivateCaching(HttpContext, TimeSpan.FromHours(1));
         return new PhysicalFileResult(path, AvatarImage.ContentType) { EntityTag = new EntityTagHeaderValue($"\"{file}\"") };
