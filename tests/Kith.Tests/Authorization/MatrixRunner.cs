@@ -42,7 +42,8 @@ public sealed partial class MatrixRunner(MatrixWorld world, IReadOnlyList<Matrix
     private async Task<string?> CheckAsync(MatrixRow row, Principal principal, string variant, string vaultId, string expected)
     {
         var client = world.Clients[principal];
-        var path = row.Path.Replace("{vaultId}", vaultId, StringComparison.Ordinal);
+        var path = world.Placeholders.Aggregate(row.Path.Replace("{vaultId}", vaultId, StringComparison.Ordinal),
+            (text, p) => text.Replace(p.Key, p.Value, StringComparison.Ordinal));
         var denial = expected is "login" or "403" or "404";
         var before = denial ? await world.ProtectedStateAsync() : null;
 

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kith.Features.Accounts;
+using Kith.Features.Contacts;
+using Kith.Features.Contacts.Avatars;
 using Kith.Features.Vaults;
 using Kith.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +48,8 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         Placeholders["{targetB}"] = (await this.UserAsync((await UserInAccountAsync(accountB, "Tobi Target", AccountRole.Member, null)).Email))!.Id.ToString();
         Placeholders["{invitationA}"] = (await InviteAsync(accountA, ManagerId)).ToString();
         Placeholders["{invitationB}"] = (await InviteAsync(accountB, (await this.UserAsync(other.Email))!.Id)).ToString();
+        Placeholders["{contactA}"] = (await ContactWithPhotoAsync(VaultA, $"Carla {CanaryA}")).ToString();
+        Placeholders["{contactB}"] = (await ContactWithPhotoAsync(VaultB, $"Cody {CanaryB}")).ToString();
         Clients[Principal.Anonymous] = CreateWebClient();
         foreach (var (principal, user) in users) Clients[principal] = await TestUsers.SignedInClientAsync(this, user);
     }
@@ -57,7 +61,8 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         var members = await db.VaultMembers.OrderBy(m => m.VaultId).ThenBy(m => m.UserId).Select(m => $"{m.VaultId}|{m.UserId}|{m.Access}").ToListAsync();
         var users = await db.Users.OrderBy(u => u.Id).Select(u => $"{u.Id}|{u.AccountId}|{u.Role}|{u.Email}|{u.PasswordHash}|{u.DeactivatedAt}").ToListAsync();
         var invitations = await db.Invitations.OrderBy(i => i.Id).Select(i => $"{i.Id}|{i.TokenHash}|{i.RevokedAt}|{i.AcceptedAt}").ToListAsync();
-        var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations));
+        var contacts = await db.Contacts.OrderBy(c => c.Id).Select(c => $"{c.Id}|{c.VaultId}|{c.FirstName}|{c.AvatarFile}|{c.DeletedAt}").ToListAsync();
+        var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations).Concat(contacts));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     });
 
@@ -66,6 +71,21 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         var id = await this.QueryAsync(db => db.Vaults.Where(v => v.AccountId == accountId).Select(v => v.Id).SingleAsync());
         await this.QueryAsync(db => db.Vaults.Where(v => v.Id == id).ExecuteUpdateAsync(v => v.SetProperty(x => x.Name, name)));
         return id;
+    }
+
+    /// <summary>A contact with a stored photo, so the image route has something to serve (or to refuse).</summary>
+    private async Task<Guid> ContactWithPhotoAsync(Guid vaultId, string firstName)
+    {
+        var (encoded, _) = await AvatarImage.ProcessAsync(Contacts.TestImages.Encode(SkiaSharp.SKEncodedImageFormat.Png, 8, 8), CancellationToken.None);
+        var file = await Service<AvatarStore>().SaveAsync(encoded!, CancellationToken.None);
+        return await this.QueryAsync(async db =>
+        {
+            var contact = Contact.Create(vaultId, firstName, ManagerId, DateTime.UnixEpoch);
+            contact.AvatarFile = file;
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+            return contact.Id;
+        });
     }
 
     private Task<Guid> InviteAsync(Guid accountId, Guid invitedBy) => this.QueryAsync(async db =>
