@@ -113,9 +113,11 @@ public sealed class AvatarUploadTests(AvatarFactory factory) : IClassFixture<Ava
         var contactId = await factory.ContactAsync(vaultId, "Bigg", "Body");
         var before = await factory.StateAsync(contactId);
 
-        using var response = await AvatarFactory.UploadAsync(client, vaultId, contactId, new byte[AvatarFactory.MaxAvatarBytes * 2]);
+        // Over both the avatar allowance and the general 1 MiB limit: the size middleware answers, not the page.
+        using var response = await AvatarFactory.UploadAsync(client, vaultId, contactId, new byte[2 * 1_048_576]);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(before, await factory.StateAsync(contactId));
     }
 
