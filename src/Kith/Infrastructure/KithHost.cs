@@ -63,6 +63,7 @@ public static class KithHost
         services.AddKithRateLimiting(kith);
         services.AddKithForwardedHeaders(kith);
         services.AddKithHealth();
+        services.AddKithSecurityHeaders();
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
         var localHttp = kith.ServesPlainHttpOnLoopback;
@@ -110,7 +111,7 @@ public static class KithHost
         // With empty proxy lists the middleware trusts every sender, so it runs only when proxies are listed.
         var kith = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KithOptions>>().Value;
         if (ForwardedHeadersSetup.Parse(kith.TrustedProxies).Any()) app.UseForwardedHeaders();
-        app.UseSecurityHeaders(SecurityHeadersSetup.Policies());
+        app.UseSecurityHeaders();
         // A deployed instance is HTTPS only: a plain-HTTP request (direct, or a proxy saying so) is sent to HTTPS
         // rather than failing on the HTTPS-only cookies. Trying Kith on loopback over HTTP stays possible.
         // Health probes from a load balancer stay on plain HTTP.

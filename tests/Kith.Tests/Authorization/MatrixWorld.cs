@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Kith.Features.Accounts;
 using Kith.Features.Contacts;
+using Kith.Features.Contacts.Avatars;
 using Kith.Features.Personalization;
 using Kith.Features.Vaults;
 using Kith.Tests.Infrastructure;
@@ -48,8 +49,8 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         Placeholders["{targetB}"] = (await this.UserAsync((await UserInAccountAsync(accountB, "Tobi Target", AccountRole.Member, null)).Email))!.Id.ToString();
         Placeholders["{invitationA}"] = (await InviteAsync(accountA, ManagerId)).ToString();
         Placeholders["{invitationB}"] = (await InviteAsync(accountB, (await this.UserAsync(other.Email))!.Id)).ToString();
-        Placeholders["{contactA}"] = (await this.AddContactAsync(VaultA, "Cora", CanaryA)).ToString();
-        Placeholders["{contactB}"] = (await this.AddContactAsync(VaultB, "Cody", CanaryB)).ToString();
+        Placeholders["{contactA}"] = (await ContactWithPhotoAsync(VaultA, "Cora", CanaryA)).ToString();
+        Placeholders["{contactB}"] = (await ContactWithPhotoAsync(VaultB, "Cody", CanaryB)).ToString();
         Placeholders["{groupA}"] = (await AddGroupAsync(VaultA, $"Group {CanaryA}")).ToString();
         Placeholders["{groupB}"] = (await AddGroupAsync(VaultB, $"Group {CanaryB}")).ToString();
         Placeholders["{companyA}"] = (await AddCompanyAsync(VaultA, $"Company {CanaryA}")).ToString();
@@ -154,6 +155,22 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         await db.SaveChangesAsync();
         return company.Id;
     });
+
+    /// <summary>A contact with a stored photo, so the image route has something to serve (or to refuse).</summary>
+    private async Task<Guid> ContactWithPhotoAsync(Guid vaultId, string firstName, string lastName)
+    {
+        var (encoded, _) = await AvatarImage.ProcessAsync(Contacts.TestImages.Encode(SkiaSharp.SKEncodedImageFormat.Png, 8, 8), CancellationToken.None);
+        var file = await Service<AvatarStore>().SaveAsync(encoded!, CancellationToken.None);
+        return await this.QueryAsync(async db =>
+        {
+            var contact = Contact.Create(vaultId, firstName, ManagerId, DateTime.UnixEpoch);
+            contact.LastName = lastName;
+            contact.AvatarFile = file;
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+            return contact.Id;
+        });
+    }
 
     private Task<Guid> InviteAsync(Guid accountId, Guid invitedBy) => this.QueryAsync(async db =>
     {

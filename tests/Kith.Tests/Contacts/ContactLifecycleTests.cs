@@ -1,4 +1,5 @@
 using System.Net;
+using Kith.Features.Contacts.Avatars;
 using Kith.Features.Contacts.Lifecycle;
 using Kith.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -6,28 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kith.Tests.Contacts;
 
-/// <summary>A host with a fake clock and a files cleaner that records what the purge asked it to delete.</summary>
+/// <summary>A host with a fake clock, so the bin's 30 days can pass.</summary>
 public sealed class PurgeClockFactory : KithFactory
 {
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
-    public RecordingFilesCleaner Files { get; } = new();
 
-    protected override void ConfigureServices(IServiceCollection services)
-    {
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<IContactFilesCleaner>(Files);
-    }
-}
-
-public sealed class RecordingFilesCleaner : IContactFilesCleaner
-{
-    public List<PurgedContact> Deleted { get; } = [];
-
-    public Task DeleteAsync(IReadOnlyCollection<PurgedContact> contacts, CancellationToken ct)
-    {
-        lock (Deleted) Deleted.AddRange(contacts);
-        return Task.CompletedTask;
-    }
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }
 
 public sealed class ContactLifecycleTests(PurgeClockFactory factory) : IClassFixture<PurgeClockFactory>
@@ -83,7 +68,10 @@ public sealed class ContactLifecycleTests(PurgeClockFactory factory) : IClassFix
     {
         var (client, vaultId) = await EditorAsync();
         using var _ = client;
-        var id = await factory.AddContactAsync(vaultId, "Purgy", "Gone", c => c.AvatarFile = "avatar-file-name");
+        var store = factory.Service<AvatarStore>();
+        var (photo, _) = await AvatarImage.ProcessAsync(TestImages.Encode(SkiaSharp.SKEncodedImageFormat.Png, 8, 8), TestContext.Current.CancellationToken);
+        var file = await store.SaveAsync(photo!, TestContext.Current.CancellationToken);
+        var id = await factory.AddContactAsync(vaultId, "Purgy", "Gone", c => c.AvatarFile = file);
         var kept = await factory.AddContactAsync(vaultId, "Kept", "Here");
         var page = $"/vaults/{vaultId}/contacts/{id}";
         using (var deleted = await PostAsync(client, page + "/delete", page + "/delete"))
@@ -92,6 +80,7 @@ public sealed class ContactLifecycleTests(PurgeClockFactory factory) : IClassFix
         factory.Clock.Advance(TimeSpan.FromDays(29));
         await factory.InScopeAsync<ContactPurge, int>(p => p.PurgeDueAsync(TestContext.Current.CancellationToken));
         Assert.NotNull(await factory.ContactAsync(id));
+        Assert.NotNull(store.PathOf(file)); // still on disk while the contact can be restored
 
         factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         // Past the window the bin no longer offers it, and restoring is refused (a new sign-in: a month has passed).
@@ -102,7 +91,7 @@ public sealed class ContactLifecycleTests(PurgeClockFactory factory) : IClassFix
         Assert.Null(await factory.ContactAsync(id));
         Assert.NotNull(await factory.ContactAsync(kept));
         Assert.Equal(0, await factory.QueryAsync(db => db.FeedEntries.CountAsync(e => e.ContactId == id)));
-        lock (factory.Files.Deleted) Assert.Contains(factory.Files.Deleted, f => f.Id == id && f.AvatarFile == "avatar-file-name");
+        Assert.Null(store.PathOf(file)); // the purged contact's photo is gone from the data folder
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using Kith.Features.Contacts.Activity;
+using Kith.Features.Contacts.Avatars;
 using Kith.Features.Contacts.Connections;
 using Kith.Features.Contacts.Editing;
 using Kith.Features.Contacts.Lifecycle;
 using Kith.Features.Contacts.List;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kith.Features.Contacts;
 
@@ -17,8 +17,7 @@ public static class ContactSetup
         services.AddScoped<WriteContact>();
         services.AddScoped<ContactLifecycle>();
         services.AddScoped<ContactPurge>();
-        // The avatars feature replaces this with the cleaner that deletes avatar files.
-        services.TryAddSingleton<IContactFilesCleaner, NoContactFiles>();
+        services.AddSingleton<IContactFilesCleaner, AvatarFilesCleaner>();
         services.AddHostedService<ContactPurgeWorker>();
         services.AddScoped<IContactModule, RelationshipsModule>();
         services.AddScoped<IContactModule, ContactGroupsModule>();
@@ -31,6 +30,8 @@ public static class ContactSetup
         services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.ImportantDatesModule>();
         services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.ContactInformationModule>();
         services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.PetsModule>();
+        services.AddSingleton<AvatarStore>();
+        services.AddScoped<ChangeAvatar>();
         return services;
     }
 }

@@ -81,6 +81,9 @@ public sealed class LimitOptions
     public int AuthRequestsPerMinute { get; set; } = 10;
     public int PostsPerMinute { get; set; } = 120;
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;
+
+    /// <summary>The largest avatar photo accepted; its upload form alone may exceed <see cref="MaxRequestBodyBytes"/>.</summary>
+    public long MaxAvatarBytes { get; set; } = 5 * 1_048_576;
     public TimeSpan PasswordResetTokenLifetime { get; set; } = TimeSpan.FromHours(1);
     public int MaxFailedSignIns { get; set; } = 5;
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);

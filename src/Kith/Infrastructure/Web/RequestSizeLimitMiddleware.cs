@@ -1,3 +1,4 @@
+using Kith.Features.Contacts.Avatars;
 using Kith.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,11 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<Ki
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = options.Value.Limits.MaxRequestBodyBytes;
+        var limits = options.Value.Limits;
+        // Runs before routing, so the one upload form that may be larger is recognized by its path.
+        var limit = AvatarUpload.Matches(context.Request)
+            ? Math.Max(limits.MaxRequestBodyBytes, limits.MaxAvatarBytes + AvatarUpload.FormOverheadBytes)
+            : limits.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request too large",

@@ -4,6 +4,26 @@ public static class SecurityHeadersSetup
 {
     public const string CspReportPath = "/csp-report";
 
+    /// <summary>For endpoints that serve stored user files (avatars): nothing in the response may load or run anything.</summary>
+    public const string UserFilePolicy = "user-file";
+
+    public static IServiceCollection AddKithSecurityHeaders(this IServiceCollection services) =>
+        services.AddSecurityHeaderPolicies(p => p
+            .SetDefaultPolicy(Policies())
+            .AddPolicy(UserFilePolicy, UserFilePolicies()));
+
+    /// <summary>The default headers with the strictest CSP: a file opened on its own cannot run script or load anything.</summary>
+    public static HeaderPolicyCollection UserFilePolicies()
+    {
+        var policies = Policies();
+        policies.AddContentSecurityPolicy(csp =>
+        {
+            csp.AddDefaultSrc().None();
+            csp.AddSandbox();
+        });
+        return policies;
+    }
+
     /// <summary>Headers for every response, static files and errors included.</summary>
     public static HeaderPolicyCollection Policies() => new HeaderPolicyCollection()
         .AddContentTypeOptionsNoSniff()

@@ -4,9 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kith.Features.Contacts.Lifecycle;
 
 /// <summary>
-/// Deletes files that belong to contacts being purged. The avatars feature provides the real one; until then nothing is
-/// stored, so the default does nothing.
-/// TODO(avatars): register an implementation that deletes each contact's avatar file from the data folder.
+/// Deletes files that belong to contacts being purged (their photos, see AvatarFilesCleaner), once the rows are gone.
 /// </summary>
 public interface IContactFilesCleaner
 {
@@ -14,11 +12,6 @@ public interface IContactFilesCleaner
 }
 
 public sealed record PurgedContact(Guid Id, Guid VaultId, string? AvatarFile);
-
-internal sealed class NoContactFiles : IContactFilesCleaner
-{
-    public Task DeleteAsync(IReadOnlyCollection<PurgedContact> contacts, CancellationToken ct) => Task.CompletedTask;
-}
 
 /// <summary>
 /// Ends the bin's restore window: contacts deleted more than 30 days ago are removed for good, with everything hanging off

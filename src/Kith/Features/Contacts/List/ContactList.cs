@@ -23,6 +23,7 @@ public sealed record ContactListRow
     public string? LastName { get; init; }
     public string? Nickname { get; init; }
     public bool IsArchived { get; init; }
+    public string? AvatarFile { get; init; }
     public bool IsFavorite { get; init; }
     public bool IsMe { get; init; }
     public IReadOnlyList<ContactLabelChip> Labels { get; init; } = [];
@@ -143,6 +144,7 @@ public sealed class ContactList(AppDbContext db)
                 LastName = x.C.LastName,
                 Nickname = x.C.Nickname,
                 IsArchived = x.C.IsArchived,
+                AvatarFile = x.C.AvatarFile,
                 IsFavorite = db.ContactUserStates.Any(s => s.UserId == userId && s.ContactId == x.C.Id && s.IsFavorite),
                 IsMe = db.VaultMembers.Any(m => m.VaultId == vaultId && m.UserId == userId && m.MeContactId == x.C.Id),
                 Labels = db.ContactLabels.Where(l => l.ContactId == x.C.Id).Join(db.Labels, cl => cl.LabelId, l => l.Id, (cl, l) => l)
