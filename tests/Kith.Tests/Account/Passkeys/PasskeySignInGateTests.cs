@@ -32,9 +32,11 @@ public sealed class PasskeySignInGateTests(FakeClockFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Options_need_the_antiforgery_token_and_the_manage_options_a_signed_in_user()
+    public async Task Options_need_the_antiforgery_token_the_manage_options_a_signed_in_user_and_pages_may_use_webauthn()
     {
         using var anonymous = factory.CreateWebClient();
+        using (var page = await anonymous.GetAsync(SignInPage))
+            Assert.Contains("publickey-credentials-get=(self)", page.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
         using (var noToken = await anonymous.PostFormWithoutTokenAsync($"{SignInPage}?handler=Options", new Dictionary<string, string>()))
             Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         using (var manage = await anonymous.PostFormAsync($"{ManagePage}?handler=Options", new Dictionary<string, string>(), SignInPage))
