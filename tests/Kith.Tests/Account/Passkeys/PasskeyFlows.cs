@@ -11,7 +11,8 @@ public static class PasskeyFlows
     public const string SignInPage = "/account/login/passkey";
     public const string ReauthenticatePage = "/account/reauthenticate";
 
-    public static SoftwareAuthenticator NewAuthenticator() => new(KithFactory.BaseUrl, new Uri(KithFactory.BaseUrl).Host);
+    public static SoftwareAuthenticator NewAuthenticator(bool countsSignatures = true) =>
+        new(KithFactory.BaseUrl, new Uri(KithFactory.BaseUrl).Host, countsSignatures);
 
     public static async Task<(string Handle, JsonNode Options)> OptionsAsync(KithClient client, string page, string handler)
     {

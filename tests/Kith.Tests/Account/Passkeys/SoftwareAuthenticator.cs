@@ -9,9 +9,11 @@ namespace Kith.Tests.Account.Passkeys;
 
 /// <summary>
 /// A minimal WebAuthn authenticator in software: one discoverable ES256 credential, "none" attestation, user verified.
-/// It answers the options Kith sends exactly as a browser would serialize a real authenticator's answer.
+/// It answers the options Kith sends exactly as a browser would serialize a real authenticator's answer. Without
+/// <paramref name="countsSignatures"/> the signature counter stays 0, as with synced passkeys: then nothing but the
+/// single-use challenge stops a replay.
 /// </summary>
-public sealed class SoftwareAuthenticator(string origin, string rpId) : IDisposable
+public sealed class SoftwareAuthenticator(string origin, string rpId, bool countsSignatures = true) : IDisposable
 {
     private readonly ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private uint signCount;
@@ -66,7 +68,7 @@ public sealed class SoftwareAuthenticator(string origin, string rpId) : IDisposa
     private byte[] AuthenticatorData(byte flags)
     {
         var count = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(count, ++signCount);
+        BinaryPrimitives.WriteUInt32BigEndian(count, countsSignatures ? ++signCount : 0);
         return [.. SHA256.HashData(Encoding.UTF8.GetBytes(rpId)), flags, .. count];
     }
 
