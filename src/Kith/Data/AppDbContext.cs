@@ -26,6 +26,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<InstanceState> InstanceState => Set<InstanceState>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<Features.Account.Passkeys.PasskeyChallenge> PasskeyChallenges => Set<Features.Account.Passkeys.PasskeyChallenge>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -21,6 +21,11 @@ public static class FieldLengths
     public const int ResetCode = 2048;
     public const int RoleName = 20;
     public const int NameOrder = 64;
+    public const int PasskeyName = 100;
+    public const int PasskeyChallengeState = 4000;
+    public const int PasskeyCeremonyPurpose = 16;
+    public const int PasskeyHandle = 64;
+    public const int PasskeyCredentialJson = 16_384;
 
     /// <summary>Single-line text: no control characters (newlines, tabs) and no bidirectional overrides or isolates.</summary>
     public const string NoControlCharacters = @"^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$";

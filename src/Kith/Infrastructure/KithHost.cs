@@ -20,7 +20,7 @@ public static class KithHost
 {
     public static readonly string[] AnonymousPages =
     [
-        "/Index", "/Error", "/Account/Register", "/Account/Login", "/Account/Logout",
+        "/Index", "/Error", "/Account/Register", "/Account/Login", "/Account/PasskeySignIn", "/Account/Logout",
         "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ConfirmEmail", "/Account/Invitation",
         "/Account/TwoFactor",
     ];

@@ -1,4 +1,5 @@
 using Kith.Data;
+using Kith.Features.Account.Passkeys;
 using Kith.Features.Account.Passwords;
 using Kith.Features.Account.SecurityLog;
 using Kith.Features.Account.Sessions;
@@ -26,6 +27,7 @@ public static class AccountSetup
         services.AddScoped<RecentAuthentication>();
         services.AddScoped<CurrentPassword>();
         services.AddKithTwoFactor();
+        services.AddKithPasskeys(kith);
         services.AddScoped<Navigation>();
         services.AddScoped<Accounts.ManageUsers>();
         services.AddScoped<Accounts.InviteUsers>();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kith.Features.Personalization;
 
 /// <summary>
-/// Seeds the defaults into accounts and vaults created before they existed (docs/decisions/0006-personalization-backfill.md).
+/// Seeds the defaults into accounts and vaults created before they existed (docs/decisions/0010-personalization-defaults-backfill.md).
 /// Runs at startup after the migrations. Two instances starting together serialize on a write lock and check again
 /// inside it, so nothing is seeded twice.
 /// </summary>

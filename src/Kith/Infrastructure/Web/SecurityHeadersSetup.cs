@@ -34,7 +34,12 @@ public static class SecurityHeadersSetup
         .AddCrossOriginEmbedderPolicy(b => b.RequireCorp())
         .AddStrictTransportSecurityMaxAgeIncludeSubDomains(maxAgeInSeconds: 365 * 24 * 60 * 60)
         .RemoveServerHeader()
-        .AddPermissionsPolicyWithDefaultSecureDirectives()
+        // The secure defaults switch WebAuthn assertions off; passkey sign-in needs them in our own documents.
+        .AddPermissionsPolicy(p =>
+        {
+            p.AddDefaultSecureDirectives();
+            p.AddPublickeyCredentialsGet().Self();
+        })
         .AddContentSecurityPolicy(csp =>
         {
             csp.AddDefaultSrc().Self();

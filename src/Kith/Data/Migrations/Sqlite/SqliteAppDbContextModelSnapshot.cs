@@ -18,6 +18,51 @@ namespace Kith.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kith.Features.Account.Passkeys.PasskeyChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasskeyChallenges", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PasskeyChallenges_Key_MaxLength", "length(\"Key\") <= 64");
+
+                            t.HasCheckConstraint("CK_PasskeyChallenges_Purpose_MaxLength", "length(\"Purpose\") <= 16");
+
+                            t.HasCheckConstraint("CK_PasskeyChallenges_State_MaxLength", "length(\"State\") <= 4000");
+                        });
+                });
+
             modelBuilder.Entity("Kith.Features.Account.SecurityLog.SecurityEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1469,6 +1514,14 @@ namespace Kith.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("CK_UserTokens_Name_MaxLength", "length(\"Name\") <= 128");
                         });
+                });
+
+            modelBuilder.Entity("Kith.Features.Account.Passkeys.PasskeyChallenge", b =>
+                {
+                    b.HasOne("Kith.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Kith.Features.Account.Sessions.UserSession", b =>

@@ -10,10 +10,12 @@ public sealed class MfaEnrolmentGate(RequestDelegate next)
 {
     public const string EnrolmentPath = "/account/manage/two-factor";
 
-    // The passkey pages join this list when they exist: enrolling with a passkey must stay possible.
+    // Enrolling with a passkey instead of an authenticator app must stay possible.
+    public const string PasskeyEnrolmentPath = "/account/manage/passkeys";
+
     private static readonly string[] OpenPaths =
     [
-        EnrolmentPath, "/account/logout", "/account/reauthenticate", "/error", "/health", "/csp-report",
+        EnrolmentPath, PasskeyEnrolmentPath, "/account/logout", "/account/reauthenticate", "/error", "/health", "/csp-report",
     ];
 
     private static readonly string[] ApiPrefixes = ["/api", "/dav", "/.well-known"];

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kith.Features.Account.TwoFactor;
 
-/// <summary>One single-use recovery code, kept only as HMAC-SHA-256 under its own random salt (see docs/decisions/0006-mfa.md).</summary>
+/// <summary>One single-use recovery code, kept only as HMAC-SHA-256 under its own random salt (see docs/decisions/0007-mfa.md).</summary>
 public sealed class RecoveryCode
 {
     public Guid Id { get; private set; } = Guid.CreateVersion7();

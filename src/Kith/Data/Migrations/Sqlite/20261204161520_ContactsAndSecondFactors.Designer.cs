@@ -12,14 +12,59 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kith.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204122302_Contacts")]
-    partial class Contacts
+    [Migration("20261204161520_ContactsAndSecondFactors")]
+    partial class ContactsAndSecondFactors
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Kith.Features.Account.Passkeys.PasskeyChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasskeyChallenges", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PasskeyChallenges_Key_MaxLength", "length(\"Key\") <= 64");
+
+                            t.HasCheckConstraint("CK_PasskeyChallenges_Purpose_MaxLength", "length(\"Purpose\") <= 16");
+
+                            t.HasCheckConstraint("CK_PasskeyChallenges_State_MaxLength", "length(\"State\") <= 4000");
+                        });
+                });
 
             modelBuilder.Entity("Kith.Features.Account.SecurityLog.SecurityEvent", b =>
                 {
@@ -128,6 +173,137 @@ namespace Kith.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("CK_UserSessions_UserAgent_MaxLength", "length(\"UserAgent\") <= 512");
                         });
+                });
+
+            modelBuilder.Entity("Kith.Features.Account.TwoFactor.PendingSecondFactor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AbandonmentLoggedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PendingSecondFactors", (string)null);
+                });
+
+            modelBuilder.Entity("Kith.Features.Account.TwoFactor.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RecoveryCodes", (string)null);
+                });
+
+            modelBuilder.Entity("Kith.Features.Account.TwoFactor.RememberedDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RememberedDevices", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_RememberedDevices_UserAgent_MaxLength", "length(\"UserAgent\") <= 512");
+                        });
+                });
+
+            modelBuilder.Entity("Kith.Features.Account.TwoFactor.TotpAuthenticator", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastAcceptedStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SealedSeed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("TotpAuthenticators", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Features.Account.User", b =>
@@ -266,6 +442,9 @@ namespace Kith.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireMfa")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1340,11 +1519,55 @@ namespace Kith.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Kith.Features.Account.Passkeys.PasskeyChallenge", b =>
+                {
+                    b.HasOne("Kith.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Kith.Features.Account.Sessions.UserSession", b =>
                 {
                     b.HasOne("Kith.Features.Account.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Features.Account.TwoFactor.PendingSecondFactor", b =>
+                {
+                    b.HasOne("Kith.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Features.Account.TwoFactor.RecoveryCode", b =>
+                {
+                    b.HasOne("Kith.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Features.Account.TwoFactor.RememberedDevice", b =>
+                {
+                    b.HasOne("Kith.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Features.Account.TwoFactor.TotpAuthenticator", b =>
+                {
+                    b.HasOne("Kith.Features.Account.User", null)
+                        .WithOne()
+                        .HasForeignKey("Kith.Features.Account.TwoFactor.TotpAuthenticator", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kith.Data.Migrations.Sqlite
+namespace Kith.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class Contacts : Migration
+    public partial class ContactsAndSecondFactors : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,13 +14,13 @@ namespace Kith.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<Guid>(
                 name: "MeContactId",
                 table: "VaultMembers",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "MapProvider",
                 table: "Users",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "OpenStreetMap");
@@ -28,23 +28,29 @@ namespace Kith.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "NameOrder",
                 table: "Users",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "%first_name% %last_name%");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "RequireMfa",
+                table: "Accounts",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.CreateTable(
                 name: "Companies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Companies", x => x.Id);
-                    table.CheckConstraint("CK_Companies_Name_MaxLength", "length(\"Name\") <= 100");
                     table.ForeignKey(
                         name: "FK_Companies_Vaults_VaultId",
                         column: x => x.VaultId,
@@ -57,17 +63,16 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ImportantDateTypes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportantDateTypes", x => x.Id);
                     table.CheckConstraint("CK_ImportantDateTypes_Kind", "\"Kind\" BETWEEN 0 AND 2");
-                    table.CheckConstraint("CK_ImportantDateTypes_Name_MaxLength", "length(\"Name\") <= 100");
                     table.ForeignKey(
                         name: "FK_ImportantDateTypes_Vaults_VaultId",
                         column: x => x.VaultId,
@@ -80,16 +85,14 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "Labels",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Colour = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Colour = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Labels", x => x.Id);
-                    table.CheckConstraint("CK_Labels_Colour_MaxLength", "length(\"Colour\") <= 16");
-                    table.CheckConstraint("CK_Labels_Name_MaxLength", "length(\"Name\") <= 100");
                     table.ForeignKey(
                         name: "FK_Labels_Vaults_VaultId",
                         column: x => x.VaultId,
@@ -99,24 +102,68 @@ namespace Kith.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PasskeyChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    State = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasskeyChallenges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PasskeyChallenges_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingSecondFactors",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AbandonmentLoggedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingSecondFactors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PendingSecondFactors_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PersonalizationItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReverseName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Scheme = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReverseName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Scheme = table.Column<int>(type: "integer", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PersonalizationItems", x => x.Id);
                     table.CheckConstraint("CK_PersonalizationItems_Kind", "\"Kind\" BETWEEN 1 AND 9");
-                    table.CheckConstraint("CK_PersonalizationItems_Name_MaxLength", "length(\"Name\") <= 100");
-                    table.CheckConstraint("CK_PersonalizationItems_ReverseName_MaxLength", "length(\"ReverseName\") <= 100");
                     table.CheckConstraint("CK_PersonalizationItems_Scheme", "\"Scheme\" BETWEEN 0 AND 3");
                     table.ForeignKey(
                         name: "FK_PersonalizationItems_Accounts_AccountId",
@@ -136,15 +183,14 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "QuickFactTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_QuickFactTemplates", x => x.Id);
-                    table.CheckConstraint("CK_QuickFactTemplates_Name_MaxLength", "length(\"Name\") <= 100");
                     table.ForeignKey(
                         name: "FK_QuickFactTemplates_Vaults_VaultId",
                         column: x => x.VaultId,
@@ -154,28 +200,87 @@ namespace Kith.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RecoveryCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Salt = table.Column<byte[]>(type: "bytea", maxLength: 16, nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecoveryCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecoveryCodes_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RememberedDevices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RememberedDevices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RememberedDevices_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TotpAuthenticators",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SealedSeed = table.Column<byte[]>(type: "bytea", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastAcceptedStep = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TotpAuthenticators", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_TotpAuthenticators_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Addresses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TypeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Province = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Country = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TypeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Province = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PostalCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Country = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Addresses", x => x.Id);
-                    table.CheckConstraint("CK_Addresses_City_MaxLength", "length(\"City\") <= 100");
-                    table.CheckConstraint("CK_Addresses_Country_MaxLength", "length(\"Country\") <= 100");
-                    table.CheckConstraint("CK_Addresses_Line1_MaxLength", "length(\"Line1\") <= 200");
-                    table.CheckConstraint("CK_Addresses_Line2_MaxLength", "length(\"Line2\") <= 200");
-                    table.CheckConstraint("CK_Addresses_PostalCode_MaxLength", "length(\"PostalCode\") <= 20");
-                    table.CheckConstraint("CK_Addresses_Province_MaxLength", "length(\"Province\") <= 100");
                     table.ForeignKey(
                         name: "FK_Addresses_PersonalizationItems_TypeId",
                         column: x => x.TypeId,
@@ -194,58 +299,43 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "Contacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MiddleName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Suffix = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Nickname = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    MaidenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    GenderId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    PronounId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReligionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    MetWhere = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MetThroughContactId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    MetNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FoodPreferences = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    JobPosition = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SortByFirst = table.Column<string>(type: "TEXT", maxLength: 420, nullable: false),
-                    SortByLast = table.Column<string>(type: "TEXT", maxLength: 420, nullable: false),
-                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AvatarFile = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    MetDay = table.Column<int>(type: "INTEGER", nullable: true),
-                    MetMonth = table.Column<int>(type: "INTEGER", nullable: true),
-                    MetYear = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MiddleName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Suffix = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Nickname = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MaidenName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    GenderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PronounId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReligionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    MetWhere = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MetThroughContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MetNotes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FoodPreferences = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    JobPosition = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SortByFirst = table.Column<string>(type: "character varying(420)", maxLength: 420, nullable: false, collation: "C"),
+                    SortByLast = table.Column<string>(type: "character varying(420)", maxLength: 420, nullable: false, collation: "C"),
+                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AvatarFile = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    MetDay = table.Column<int>(type: "integer", nullable: true),
+                    MetMonth = table.Column<int>(type: "integer", nullable: true),
+                    MetYear = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Contacts", x => x.Id);
-                    table.CheckConstraint("CK_Contacts_AvatarFile_MaxLength", "length(\"AvatarFile\") <= 64");
-                    table.CheckConstraint("CK_Contacts_Description_MaxLength", "length(\"Description\") <= 2000");
-                    table.CheckConstraint("CK_Contacts_FirstName_MaxLength", "length(\"FirstName\") <= 100");
-                    table.CheckConstraint("CK_Contacts_FoodPreferences_MaxLength", "length(\"FoodPreferences\") <= 1000");
-                    table.CheckConstraint("CK_Contacts_JobPosition_MaxLength", "length(\"JobPosition\") <= 100");
-                    table.CheckConstraint("CK_Contacts_LastName_MaxLength", "length(\"LastName\") <= 100");
-                    table.CheckConstraint("CK_Contacts_MaidenName_MaxLength", "length(\"MaidenName\") <= 100");
                     table.CheckConstraint("CK_Contacts_MetDay", "\"MetDay\" IS NULL OR \"MetDay\" BETWEEN 1 AND 31");
                     table.CheckConstraint("CK_Contacts_MetMonth", "\"MetMonth\" IS NULL OR \"MetMonth\" BETWEEN 1 AND 12");
-                    table.CheckConstraint("CK_Contacts_MetNotes_MaxLength", "length(\"MetNotes\") <= 2000");
-                    table.CheckConstraint("CK_Contacts_MetWhere_MaxLength", "length(\"MetWhere\") <= 200");
                     table.CheckConstraint("CK_Contacts_MetYear", "\"MetYear\" IS NULL OR \"MetYear\" BETWEEN 1 AND 9999");
-                    table.CheckConstraint("CK_Contacts_MiddleName_MaxLength", "length(\"MiddleName\") <= 100");
-                    table.CheckConstraint("CK_Contacts_Nickname_MaxLength", "length(\"Nickname\") <= 100");
-                    table.CheckConstraint("CK_Contacts_Prefix_MaxLength", "length(\"Prefix\") <= 100");
-                    table.CheckConstraint("CK_Contacts_SortByFirst_MaxLength", "length(\"SortByFirst\") <= 420");
-                    table.CheckConstraint("CK_Contacts_SortByLast_MaxLength", "length(\"SortByLast\") <= 420");
-                    table.CheckConstraint("CK_Contacts_Suffix_MaxLength", "length(\"Suffix\") <= 100");
                     table.ForeignKey(
                         name: "FK_Contacts_Companies_CompanyId",
                         column: x => x.CompanyId,
@@ -288,15 +378,14 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "Groups",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TypeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TypeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Groups", x => x.Id);
-                    table.CheckConstraint("CK_Groups_Name_MaxLength", "length(\"Name\") <= 100");
                     table.ForeignKey(
                         name: "FK_Groups_PersonalizationItems_TypeId",
                         column: x => x.TypeId,
@@ -315,9 +404,9 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ContactAddresses",
                 columns: table => new
                 {
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AddressId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IsPast = table.Column<bool>(type: "INTEGER", nullable: false)
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddressId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsPast = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -340,18 +429,17 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ContactInformation",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TypeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    IsPreferred = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TypeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    IsPreferred = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ContactInformation", x => x.Id);
                     table.CheckConstraint("CK_ContactInformation_Kind", "\"Kind\" BETWEEN 0 AND 2");
-                    table.CheckConstraint("CK_ContactInformation_Value_MaxLength", "length(\"Value\") <= 255");
                     table.ForeignKey(
                         name: "FK_ContactInformation_Contacts_ContactId",
                         column: x => x.ContactId,
@@ -370,8 +458,8 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ContactLabels",
                 columns: table => new
                 {
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LabelId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LabelId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -394,14 +482,13 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ContactSearchTerms",
                 columns: table => new
                 {
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Term = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Term = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ContactSearchTerms", x => new { x.VaultId, x.Term, x.ContactId });
-                    table.CheckConstraint("CK_ContactSearchTerms_Term_MaxLength", "length(\"Term\") <= 100");
                     table.ForeignKey(
                         name: "FK_ContactSearchTerms_Contacts_ContactId",
                         column: x => x.ContactId,
@@ -414,12 +501,12 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ContactUserStates",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IsFavorite = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ViewCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastViewedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsFavorite = table.Column<bool>(type: "boolean", nullable: false),
+                    ViewCount = table.Column<int>(type: "integer", nullable: false),
+                    LastViewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -442,19 +529,17 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "FeedEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_FeedEntries", x => x.Id);
-                    table.CheckConstraint("CK_FeedEntries_Action_MaxLength", "length(\"Action\") <= 64");
-                    table.CheckConstraint("CK_FeedEntries_Detail_MaxLength", "length(\"Detail\") <= 200");
                     table.ForeignKey(
                         name: "FK_FeedEntries_Contacts_ContactId",
                         column: x => x.ContactId,
@@ -473,19 +558,18 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ImportantDates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TypeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Day = table.Column<int>(type: "INTEGER", nullable: true),
-                    Month = table.Column<int>(type: "INTEGER", nullable: true),
-                    Year = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TypeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Day = table.Column<int>(type: "integer", nullable: true),
+                    Month = table.Column<int>(type: "integer", nullable: true),
+                    Year = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportantDates", x => x.Id);
                     table.CheckConstraint("CK_ImportantDates_Day", "\"Day\" IS NULL OR \"Day\" BETWEEN 1 AND 31");
-                    table.CheckConstraint("CK_ImportantDates_Label_MaxLength", "length(\"Label\") <= 100");
                     table.CheckConstraint("CK_ImportantDates_Month", "\"Month\" IS NULL OR \"Month\" BETWEEN 1 AND 12");
                     table.CheckConstraint("CK_ImportantDates_Year", "\"Year\" IS NULL OR \"Year\" BETWEEN 1 AND 9999");
                     table.ForeignKey(
@@ -506,15 +590,14 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "Pets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CategoryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CategoryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Pets", x => x.Id);
-                    table.CheckConstraint("CK_Pets_Name_MaxLength", "length(\"Name\") <= 100");
                     table.ForeignKey(
                         name: "FK_Pets_Contacts_ContactId",
                         column: x => x.ContactId,
@@ -533,15 +616,14 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "QuickFacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TemplateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Content = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_QuickFacts", x => x.Id);
-                    table.CheckConstraint("CK_QuickFacts_Content_MaxLength", "length(\"Content\") <= 1000");
                     table.ForeignKey(
                         name: "FK_QuickFacts_Contacts_ContactId",
                         column: x => x.ContactId,
@@ -560,11 +642,11 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "Relationships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RelatedContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TypeId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RelatedContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TypeId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -600,9 +682,9 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "GroupMembers",
                 columns: table => new
                 {
-                    GroupId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    GroupId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -631,11 +713,6 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "IX_VaultMembers_MeContactId",
                 table: "VaultMembers",
                 column: "MeContactId");
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_Users_NameOrder_MaxLength",
-                table: "Users",
-                sql: "length(\"NameOrder\") <= 64");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Addresses_TypeId",
@@ -791,6 +868,38 @@ namespace Kith.Data.Migrations.Sqlite
                 columns: new[] { "VaultId", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PasskeyChallenges_ExpiresAt",
+                table: "PasskeyChallenges",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasskeyChallenges_Key",
+                table: "PasskeyChallenges",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasskeyChallenges_UserId",
+                table: "PasskeyChallenges",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingSecondFactors_ExpiresAt",
+                table: "PendingSecondFactors",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingSecondFactors_TokenHash",
+                table: "PendingSecondFactors",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingSecondFactors_UserId",
+                table: "PendingSecondFactors",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalizationItems_AccountId_Kind_Position",
                 table: "PersonalizationItems",
                 columns: new[] { "AccountId", "Kind", "Position" });
@@ -826,6 +935,11 @@ namespace Kith.Data.Migrations.Sqlite
                 columns: new[] { "VaultId", "Position" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCodes_UserId",
+                table: "RecoveryCodes",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Relationships_ContactId_RelatedContactId_TypeId",
                 table: "Relationships",
                 columns: new[] { "ContactId", "RelatedContactId", "TypeId" },
@@ -845,6 +959,17 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "IX_Relationships_VaultId",
                 table: "Relationships",
                 column: "VaultId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RememberedDevices_TokenHash",
+                table: "RememberedDevices",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RememberedDevices_UserId",
+                table: "RememberedDevices",
+                column: "UserId");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_VaultMembers_Contacts_MeContactId",
@@ -887,13 +1012,28 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ImportantDates");
 
             migrationBuilder.DropTable(
+                name: "PasskeyChallenges");
+
+            migrationBuilder.DropTable(
+                name: "PendingSecondFactors");
+
+            migrationBuilder.DropTable(
                 name: "Pets");
 
             migrationBuilder.DropTable(
                 name: "QuickFacts");
 
             migrationBuilder.DropTable(
+                name: "RecoveryCodes");
+
+            migrationBuilder.DropTable(
                 name: "Relationships");
+
+            migrationBuilder.DropTable(
+                name: "RememberedDevices");
+
+            migrationBuilder.DropTable(
+                name: "TotpAuthenticators");
 
             migrationBuilder.DropTable(
                 name: "Addresses");
@@ -923,10 +1063,6 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "IX_VaultMembers_MeContactId",
                 table: "VaultMembers");
 
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_Users_NameOrder_MaxLength",
-                table: "Users");
-
             migrationBuilder.DropColumn(
                 name: "MeContactId",
                 table: "VaultMembers");
@@ -938,6 +1074,10 @@ namespace Kith.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "NameOrder",
                 table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "RequireMfa",
+                table: "Accounts");
         }
     }
 }
