@@ -24,7 +24,10 @@ public sealed class DeleteModel(AppDbContext db, VaultScope scope, ContactLifecy
         var found = await db.Contacts.InScope(scope).AsNoTracking().Where(c => c.Id == contactId)
             .Select(c => new
             {
-                c.FirstName, c.LastName, c.Nickname, c.MiddleName,
+                c.FirstName,
+                c.LastName,
+                c.Nickname,
+                c.MiddleName,
                 NameOrder = db.Users.Where(u => u.Id == userId).Select(u => u.NameOrder).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
