@@ -124,7 +124,7 @@ public sealed partial class ContactListTests
         Assert.DoesNotContain("Kahn", json, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("<li class=\"contact-row\">\\s*<span class=\"avatar\"[^>]*>[^<]*</span>\\s*<a href=\"/vaults/[0-9a-f-]+/contacts/([0-9a-f-]{36})\"")]
+    [GeneratedRegex("<li class=\"contact-row\">\\s*(?:<span class=\"avatar[^\"]*\"[^>]*>[^<]*</span>|<img class=\"avatar[^>]*>)\\s*<a href=\"/vaults/[0-9a-f-]+/contacts/([0-9a-f-]{36})\"")]
     private static partial Regex ContactLink();
 
     [GeneratedRegex("<a rel=\"next\" href=\"([^\"]+)\"")]

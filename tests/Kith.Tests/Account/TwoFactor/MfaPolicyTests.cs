@@ -10,7 +10,7 @@ public sealed class MfaPolicyTests(MfaFactory factory) : IClassFixture<MfaFactor
     // The only places a user without MFA may go when the account requires it: enrolment, sign-out, the password
     // prompt enrolment may ask for, error pages, health probes and CSP reports. Widening this list is a decision.
     private static readonly string[] OpenPrefixes =
-        ["/account/manage/two-factor", "/account/logout", "/account/reauthenticate", "/error", "/health", "/csp-report"];
+        ["/account/manage/two-factor", "/account/manage/passkeys", "/account/logout", "/account/reauthenticate", "/error", "/health", "/csp-report"];
 
     private async Task<(TestUser Owner, KithClient Client)> OwnerRequiringMfaAsync()
     {
@@ -51,6 +51,8 @@ public sealed class MfaPolicyTests(MfaFactory factory) : IClassFixture<MfaFactor
         }
         Assert.Empty(failures);
         Assert.True(blocked > 40, $"only {blocked} endpoints were checked");
+        // Enrolling with a passkey instead of an app stays possible.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/manage/passkeys")).StatusCode);
 
         await Mfa.EnrolAsync(client, factory.Clock);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/vaults")).StatusCode);

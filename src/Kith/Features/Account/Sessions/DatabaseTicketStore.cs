@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Kith.Data;
+using Kith.Features.Account.TwoFactor;
 using Kith.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -41,8 +42,12 @@ public sealed class DatabaseTicketStore(IDataProtectionProvider dataProtection, 
     {
         var db = httpContext.RequestServices.GetRequiredService<AppDbContext>();
         var hash = HashKey(key);
-        var session = await db.UserSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Key == hash, cancellationToken);
-        if (session is null) return null;
+        var mustEnrol = MfaEnrolment.MustEnrol(db);
+        var found = await db.UserSessions.AsNoTracking().Where(s => s.Key == hash)
+            .Select(s => new { Session = s, MustEnrol = db.Users.Where(u => u.Id == s.UserId).Any(mustEnrol) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null) return null;
+        var session = found.Session;
         var now = clock.GetUtcNow().UtcDateTime;
         if (!session.IsActive(now, options.CurrentValue.Sessions.IdleTimeout))
         {
@@ -52,6 +57,7 @@ public sealed class DatabaseTicketStore(IDataProtectionProvider dataProtection, 
         if (now - session.LastSeenAt >= LastSeenResolution)
             await db.UserSessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
         httpContext.Items[CurrentSessionKeyItem] = key;
+        httpContext.Items[MfaEnrolment.MustEnrolItem] = found.MustEnrol;
         return Unprotect(session.Ticket);
     }
 

@@ -24,7 +24,7 @@ public sealed class MfaEnrolmentGate(RequestDelegate next)
     {
         var userId = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
         if (userId is null || !Guid.TryParse(userId, out var id) || IsOpen(context.Request.Path)
-            || !await enrolment.MustEnrolAsync(id, context.RequestAborted))
+            || !(context.Items[MfaEnrolment.MustEnrolItem] is bool known ? known : await enrolment.MustEnrolAsync(id, context.RequestAborted)))
         {
             await next(context);
             return;
