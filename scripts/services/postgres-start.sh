@@ -62,7 +62,7 @@ rm -f "$dir/pwfile"
 
 # Durability settings off: the cluster is discarded after the run, speed matters.
 if ! "${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log/postgresql.log" -s -w -t 30 \
-    -o "-p $port -k '$dir/sock' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-p $port -k '$dir/sock' -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >&2; then
     tail -n 20 "$dir/log/postgresql.log" >&2
     exit 1

@@ -38,6 +38,7 @@ public sealed class BrokenChokePointWorld : MatrixWorld
 
     protected override void ConfigureServices(IServiceCollection services)
     {
+        base.ConfigureServices(services);
         var real = services.Single(d => d.ImplementationType == typeof(VaultAccessHandler));
         services.Remove(real);
         services.AddScoped<IAuthorizationHandler, AllowEveryone>();

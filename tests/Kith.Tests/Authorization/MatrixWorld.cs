@@ -7,6 +7,7 @@ using Kith.Features.Personalization;
 using Kith.Features.Vaults;
 using Kith.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kith.Tests.Authorization;
 
@@ -23,6 +24,14 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
     public Guid ManagerId { get; private set; }
     public Dictionary<string, string> Placeholders { get; } = [];
     public Dictionary<Principal, KithClient> Clients { get; } = [];
+
+    /// <summary>
+    /// The whole matrix happens at one moment: on a slow machine it runs longer than the 10-minute sudo window
+    /// (and other time limits), and a row must not change its answer because the clock moved.
+    /// </summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 
     public async ValueTask InitializeAsync()
     {
