@@ -72,7 +72,7 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         foreach (var (principal, user) in users) Clients[principal] = await TestUsers.SignedInClientAsync(this, user);
     }
 
-    /// <summary>{dateA}/{infoA}/{petA}: module rows of {contactA}; the B ones belong to {contactB} in account B.</summary>
+    /// <summary>{dateA}/{infoA}/{petA}/{factA}/{addressA}: module rows of {contactA}; the B ones belong to {contactB} in account B.</summary>
     private async Task AddModuleRowsAsync(Guid accountId, string suffix, Guid vaultId)
     {
         var contactId = Guid.Parse(Placeholders["{contact" + suffix + "}"]);
@@ -86,6 +86,12 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         Placeholders["{petCategory" + suffix + "}"] = petCategory.ToString();
         Placeholders["{pet" + suffix + "}"] = (await this.AddRowAsync(
             Pet.Create(contactId, petCategory, "Tom"), p => p.Id)).ToString();
+        var template = await this.AddRowAsync(QuickFactTemplate.Create(vaultId, "Hobbies", 0), t => t.Id);
+        Placeholders["{fact" + suffix + "}"] = (await this.AddRowAsync(QuickFact.Create(contactId, template, "climbing"), f => f.Id)).ToString();
+        var address = Address.Create(vaultId);
+        address.City = "Bath";
+        Placeholders["{address" + suffix + "}"] = (await this.AddRowAsync(address, a => a.Id)).ToString();
+        await this.AddRowAsync(ContactAddress.Create(contactId, address.Id, false), a => a.AddressId);
     }
 
     /// <summary>A hash of every row an authorization decision protects; a denied request must not change it.</summary>

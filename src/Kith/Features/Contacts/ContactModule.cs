@@ -1,3 +1,4 @@
+using Kith.Features.Account;
 using Kith.Features.Vaults;
 
 namespace Kith.Features.Contacts;
@@ -11,7 +12,7 @@ public enum ContactTab
 }
 
 /// <summary>What every module of a contact page may know about the request.</summary>
-public sealed record ContactPageContext(VaultScope Scope, Guid ContactId, string NameOrder, DateOnly Today);
+public sealed record ContactPageContext(VaultScope Scope, Guid ContactId, string NameOrder, DateOnly Today, MapProvider MapProvider = MapProvider.OpenStreetMap);
 
 /// <summary>
 /// One section of the contact page (important dates, contact information, …): a loader that runs exactly one query,

@@ -30,6 +30,9 @@ public static class ContactSetup
         services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.ImportantDatesModule>();
         services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.ContactInformationModule>();
         services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.PetsModule>();
+        services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.AddressesModule>();
+        services.AddScoped<Addresses.ContactAddresses>();
+        services.AddScoped<IContactModule, Vaults.Scoped.Contacts.Modules.QuickFactsModule>();
         services.AddSingleton<AvatarStore>();
         services.AddScoped<ChangeAvatar>();
         return services;

@@ -60,7 +60,9 @@ public static class FeedActions
     public const string PetAdded = "pet.added";
     public const string PetUpdated = "pet.updated";
     public const string PetRemoved = "pet.removed";
+    public const string QuickFactAdded = "quick_fact.added";
     public const string QuickFactUpdated = "quick_fact.updated";
+    public const string QuickFactRemoved = "quick_fact.removed";
 }
 
 public static class FeedLengths

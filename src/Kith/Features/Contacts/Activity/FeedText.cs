@@ -32,7 +32,9 @@ public static class FeedText
         [FeedActions.PetAdded] = "added a pet",
         [FeedActions.PetUpdated] = "changed a pet",
         [FeedActions.PetRemoved] = "removed a pet",
+        [FeedActions.QuickFactAdded] = "added a quick fact",
         [FeedActions.QuickFactUpdated] = "changed a quick fact",
+        [FeedActions.QuickFactRemoved] = "removed a quick fact",
     };
 
     public static IReadOnlyCollection<string> KnownActions => Sentences.Keys;

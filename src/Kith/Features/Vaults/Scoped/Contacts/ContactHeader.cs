@@ -1,4 +1,5 @@
 using Kith.Data;
+using Kith.Features.Account;
 using Kith.Features.Contacts;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,7 @@ public sealed record ContactHeader
     public Guid Id { get; init; }
     public Guid VaultId { get; init; }
     public string NameOrder { get; init; } = ContactNames.FirstLast;
+    public MapProvider MapProvider { get; init; }
     public string? Prefix { get; init; }
     public string FirstName { get; init; } = "";
     public string? MiddleName { get; init; }
@@ -55,6 +57,7 @@ public sealed record ContactHeader
                 Id = c.Id,
                 VaultId = c.VaultId,
                 NameOrder = db.Users.Where(u => u.Id == userId).Select(u => u.NameOrder).FirstOrDefault() ?? ContactNames.FirstLast,
+                MapProvider = db.Users.Where(u => u.Id == userId).Select(u => u.MapProvider).FirstOrDefault(),
                 Prefix = c.Prefix,
                 FirstName = c.FirstName,
                 MiddleName = c.MiddleName,

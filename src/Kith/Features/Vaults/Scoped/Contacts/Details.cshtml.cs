@@ -28,7 +28,7 @@ public sealed class DetailsModel(AppDbContext db, VaultScope scope, IEnumerable<
         Tab = tab;
         await CountViewAsync(contact, ct);
 
-        var context = new ContactPageContext(scope, contactId, contact.NameOrder, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var context = new ContactPageContext(scope, contactId, contact.NameOrder, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), contact.MapProvider);
         var loaded = new List<LoadedModule>();
         foreach (var module in modules.Where(m => m.Tab == tab).OrderBy(m => m.Order))
             loaded.Add(new LoadedModule(module.PartialName, await module.LoadAsync(context, ct)));

@@ -37,21 +37,61 @@ public sealed class ContactInformationModel(AppDbContext db, ContactEdits edits)
         return Page();
     }
 
+    /// <summary>The row whose edit was refused: it shows what was typed, and the add form stays empty.</summary>
+    public Guid? EditingId { get; private set; }
+
+    public string? Error(string key) => ModelState.TryGetValue(key, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
+
+    /// <summary>What the refused form posted (see <see cref="EditingId"/>); the stored row or an empty form otherwise.</summary>
+    public ContactInformationFormFields FieldsFor(ContactInformation? row)
+    {
+        if (row?.Id == EditingId)
+            return new(row?.Id.ToString() ?? "new", ModelState.GetValueOrDefault("Input.TypeId")?.AttemptedValue, ModelState.GetValueOrDefault("Input.Kind")?.AttemptedValue,
+                Input.Value, Input.IsPreferred, Types, Error);
+        return row is null
+            ? new("new", null, null, null, false, Types, _ => null)
+            : new(row.Id.ToString(), row.TypeId.ToString(), row.Kind.ToString(), row.Value, row.IsPreferred, Types, _ => null);
+    }
+
     public async Task<IActionResult> OnPostAsync(Guid contactId, CancellationToken ct)
     {
         var contact = await edits.FindAsync(contactId, ct);
         if (contact is null) return NotFound();
+        var type = await ValidTypeAsync(ct);
+        if (type is null) return await InvalidAsync(contactId, null, ct);
+
+        if (Input.IsPreferred) await ClearPreferredAsync(contactId, type.Id, ct);
+        db.ContactInformation.Add(ContactInformation.Create(contactId, type.Id, Input.Kind, Input.Value.Trim(), Input.IsPreferred));
+        await edits.SaveAsync(contact, FeedActions.ContactInformationAdded, type.Name, ct);
+        return RedirectToPage(new { contactId });
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(Guid contactId, Guid id, CancellationToken ct)
+    {
+        var contact = await edits.FindAsync(contactId, ct);
+        if (contact is null) return NotFound();
+        var row = await db.ContactInformation.SingleOrDefaultAsync(i => i.Id == id && i.ContactId == contactId, ct);
+        if (row is null) return NotFound();
+        var type = await ValidTypeAsync(ct);
+        if (type is null) return await InvalidAsync(contactId, id, ct);
+
+        if (Input.IsPreferred) await ClearPreferredAsync(contactId, type.Id, ct);
+        row.TypeId = type.Id;
+        row.Kind = Input.Kind;
+        row.Value = Input.Value.Trim();
+        row.IsPreferred = Input.IsPreferred;
+        await edits.SaveAsync(contact, FeedActions.ContactInformationUpdated, type.Name, ct);
+        return RedirectToPage(new { contactId });
+    }
+
+    /// <summary>The posted type when it is the account's and the whole input is valid; null (with form messages) otherwise.</summary>
+    private async Task<PersonalizationItem?> ValidTypeAsync(CancellationToken ct)
+    {
         var type = await edits.ItemAsync(Input.TypeId, PersonalizationKind.ContactInformationType, ct);
         if (type is null) ModelState.AddModelError("Input.TypeId", "Choose a type.");
         if (!Enum.IsDefined(Input.Kind)) ModelState.AddModelError("Input.Kind", "Choose home, work or other.");
         if (type is not null && SafeLinks.Problem(type.Scheme, Input.Value ?? "") is { } problem) ModelState.AddModelError("Input.Value", problem);
-        if (!ModelState.IsValid) return await InvalidAsync(contactId, ct);
-
-        var value = Input.Value!.Trim();
-        if (Input.IsPreferred) await ClearPreferredAsync(contactId, type!.Id, ct);
-        db.ContactInformation.Add(ContactInformation.Create(contactId, type!.Id, Input.Kind, value, Input.IsPreferred));
-        await edits.SaveAsync(contact, FeedActions.ContactInformationAdded, type.Name, ct);
-        return RedirectToPage(new { contactId });
+        return ModelState.IsValid ? type : null;
     }
 
     public async Task<IActionResult> OnPostPreferAsync(Guid contactId, Guid id, CancellationToken ct)
@@ -84,8 +124,9 @@ public sealed class ContactInformationModel(AppDbContext db, ContactEdits edits)
         foreach (var other in preferred) other.IsPreferred = false;
     }
 
-    private async Task<IActionResult> InvalidAsync(Guid contactId, CancellationToken ct)
+    private async Task<IActionResult> InvalidAsync(Guid contactId, Guid? editingId, CancellationToken ct)
     {
+        EditingId = editingId;
         await LoadAsync(contactId, ct);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
@@ -98,3 +139,7 @@ public sealed class ContactInformationModel(AppDbContext db, ContactEdits edits)
         Rows = await db.ContactInformation.AsNoTracking().Where(i => i.ContactId == contactId).OrderBy(i => i.Value).ToListAsync(ct);
     }
 }
+
+/// <summary>One contact-information form's values as posted or stored, and where its messages come from.</summary>
+public sealed record ContactInformationFormFields(string IdPrefix, string? TypeId, string? Kind, string? Value, bool IsPreferred,
+    IReadOnlyList<PersonalizationItem> Types, Func<string, string?> Error);
