@@ -21,7 +21,7 @@ public static class KithHost
     public static readonly string[] AnonymousPages =
     [
         "/Index", "/Error", "/Account/Register", "/Account/Login", "/Account/PasskeySignIn", "/Account/Logout",
-        "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ConfirmEmail", "/Account/Invitation",
+        "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ConfirmEmail", "/Account/ConfirmEmailChange", "/Account/Invitation",
         "/Account/TwoFactor",
     ];
 

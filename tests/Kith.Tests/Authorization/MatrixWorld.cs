@@ -67,6 +67,7 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         await AddModuleRowsAsync(accountA, "A", VaultA);
         await AddModuleRowsAsync(accountB, "B", VaultB);
         Placeholders["{deviceManager}"] = (await RememberDeviceAsync(ManagerId)).ToString();
+        Placeholders["{sessionManager}"] = (await ExtraSessionAsync(ManagerId)).ToString();
         await AddListPlaceholdersAsync(accountA, accountB);
         Clients[Principal.Anonymous] = CreateWebClient();
         foreach (var (principal, user) in users) Clients[principal] = await TestUsers.SignedInClientAsync(this, user);
@@ -115,6 +116,7 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         };
         var accounts = await db.Accounts.OrderBy(a => a.Id).Select(a => $"{a.Id}|{a.RequireMfa}").ToListAsync();
         var devices = await db.RememberedDevices.OrderBy(d => d.Id).Select(d => $"{d.Id}|{d.UserId}").ToListAsync();
+        devices.AddRange(await db.UserSessions.OrderBy(s => s.Id).Select(s => $"{s.Id}|{s.UserId}").ToListAsync());
         var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations).Concat(accounts).Concat(devices).Concat(contacts).Concat(groups).Concat(groupMembers).Concat(companies)) + string.Join(",", counts);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     });
@@ -126,6 +128,16 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         await db.SaveChangesAsync();
         return device.Id;
     });
+    /// <summary>A session row of the user that no client holds: revoking it signs nobody out of the matrix.</summary>
+    private Task<Guid> ExtraSessionAsync(Guid userId) => this.QueryAsync(async db =>
+    {
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var session = Kith.Features.Account.Sessions.UserSession.Start(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), userId, [], now, now.AddDays(1), "192.0.2.1", "matrix");
+        db.UserSessions.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
+    });
+
     private async Task AddListPlaceholdersAsync(Guid accountA, Guid accountB)
     {
         Placeholders["{itemA}"] = (await this.AddItemAsync(accountA, PersonalizationKind.Gender, "Matrix gender")).ToString();

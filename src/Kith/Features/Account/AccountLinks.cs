@@ -19,6 +19,15 @@ public sealed class AccountLinks(PublicLinks links)
         ["code"] = Encode(token),
     });
 
+    public string ChangeEmail(User user, string newEmail, string token) => links.Absolute("/account/confirm-email-change", new Dictionary<string, string?>
+    {
+        ["userId"] = user.Id.ToString(),
+        ["email"] = newEmail,
+        ["code"] = Encode(token),
+    });
+
+    public string Sessions() => links.Absolute("/account/manage/sessions");
+
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
     public static string? Decode(string? code)

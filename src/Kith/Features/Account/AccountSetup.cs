@@ -26,6 +26,8 @@ public static class AccountSetup
         services.AddScoped<PasswordResets>();
         services.AddScoped<RecentAuthentication>();
         services.AddScoped<CurrentPassword>();
+        services.AddScoped<ManageSessions>();
+        services.AddScoped<EmailChanges>();
         services.AddKithTwoFactor();
         services.AddKithPasskeys(kith);
         services.AddScoped<Navigation>();
@@ -60,6 +62,7 @@ public static class AccountSetup
                 o.SignIn.RequireConfirmedEmail = true;
                 o.SignIn.RequireConfirmedAccount = true;
                 o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
+                o.Tokens.ChangeEmailTokenProvider = ChangeEmailTokenProvider.ProviderName;
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
                 o.Stores.MaxLengthForKeys = 128;
             })
@@ -67,6 +70,7 @@ public static class AccountSetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
+            .AddTokenProvider<ChangeEmailTokenProvider>(ChangeEmailTokenProvider.ProviderName)
             .AddPasswordValidator<PasswordPolicyValidator>();
 
         services.ConfigureApplicationCookie(o =>

@@ -46,6 +46,24 @@ public static class EmailTemplates
         link,
         "If you did not ask for this, contact the operator of your Kith server now and change your password.");
 
+    // Sent to the new address, which is not proved yet: no name, nothing about the account.
+    public static EmailContent ConfirmEmailChange(string link, TimeSpan lifetime) => Build(
+        "Confirm your new email address for Kith",
+        "",
+        $"Someone asked to use this address for their Kith account. The address changes only when you open this link; it works once and expires in {Describe(lifetime)}.",
+        "Confirm my new email address",
+        link,
+        "If you did not ask for this, ignore this message: nothing changes.");
+
+    // Sent to the old address: it says what happened, never the new address.
+    public static EmailContent EmailChanged(string name, string sessionsLink) => Build(
+        "The email address of your Kith account was changed",
+        name,
+        "The email address of your Kith account was just changed, and this address no longer signs in. Your other sessions were signed out.",
+        "Review your sessions",
+        sessionsLink,
+        "If this was not you, reset your password from the new address if you can, or contact the operator of your Kith server now.");
+
     private static EmailContent Build(string subject, string name, string paragraph, string action, string link, string footer)
     {
         var greeting = string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";

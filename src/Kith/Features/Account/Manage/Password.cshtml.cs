@@ -19,10 +19,14 @@ public sealed record ChangePasswordInput
 
     [Required, DataType(DataType.Password), Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match."), Display(Name = "Repeat the new password")]
     public string ConfirmPassword { get; set; } = "";
+
+    [Display(Name = "Sign out everywhere else")]
+    public bool SignOutOtherSessions { get; set; } = true;
 }
 
 [AuthRateLimit]
-public sealed class PasswordModel(UserManager<User> users, SignInManager<User> signIn, AppDbContext db, SecurityLogWriter securityLog, CurrentPassword currentPassword) : PageModel
+public sealed class PasswordModel(UserManager<User> users, SignInManager<User> signIn, AppDbContext db, SecurityLogWriter securityLog,
+    CurrentPassword currentPassword, DatabaseTicketStore sessions) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -57,18 +61,27 @@ public sealed class PasswordModel(UserManager<User> users, SignInManager<User> s
             foreach (var error in result.Errors) ModelState.AddModelError("Input.NewPassword", error.Description);
             return Invalid();
         }
-        // The new security stamp would end the other sessions within a minute anyway; end them now.
-        await db.RevokeAllExceptAsync(user.Id, HttpContext.CurrentSessionKey(), ct);
-        securityLog.Add(SecurityEventTypes.SessionsRevoked, user, "all other sessions, after password change");
-        securityLog.Add(SecurityEventTypes.PasswordChanged, user);
+        if (Input.SignOutOtherSessions)
+        {
+            await db.RevokeAllExceptAsync(user.Id, HttpContext.CurrentSessionKey(), ct);
+            securityLog.Add(SecurityEventTypes.SessionsRevoked, user, "all other sessions, after password change");
+        }
+        else
+        {
+            // The new security stamp would end the other sessions at their next stamp check; the user chose to keep them.
+            await sessions.RestampOtherSessionsAsync(db, user.Id, HttpContext.CurrentSessionKey(),
+                users.Options.ClaimsIdentity.SecurityStampClaimType, await users.GetSecurityStampAsync(user), ct);
+        }
+        securityLog.Add(SecurityEventTypes.PasswordChanged, user, Input.SignOutOtherSessions ? null : "other sessions kept");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         // The security stamp changed; re-issue this session's ticket so it stays valid.
         await signIn.RefreshSignInAsync(user);
-        StatusMessage = "Your password has been changed and your other sessions were signed out.";
+        StatusMessage = Input.SignOutOtherSessions
+            ? "Your password has been changed and your other sessions were signed out."
+            : "Your password has been changed. Your other sessions stay signed in.";
         return RedirectToPage();
     }
-
 
     private PageResult Invalid()
     {

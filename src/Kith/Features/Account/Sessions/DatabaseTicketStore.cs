@@ -76,6 +76,28 @@ public sealed class DatabaseTicketStore(IDataProtectionProvider dataProtection, 
         await db.UserSessions.Where(s => s.Key == hash).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// After a security-stamp change the user chose not to end their other sessions: their stored tickets get the
+    /// new stamp, so the stamp check (every minute) keeps them. A ticket that cannot be read is ended instead.
+    /// </summary>
+    public async Task RestampOtherSessionsAsync(AppDbContext db, Guid userId, string? exceptKey, string stampClaimType, string newStamp, CancellationToken ct)
+    {
+        var exceptHash = exceptKey is null ? null : HashKey(exceptKey);
+        var sessions = await db.UserSessions.Where(s => s.UserId == userId && s.Key != exceptHash).ToListAsync(ct);
+        foreach (var session in sessions)
+        {
+            var ticket = Unprotect(session.Ticket);
+            if (ticket is null)
+            {
+                db.UserSessions.Remove(session);
+                continue;
+            }
+            TicketClaims.Replace(ticket.Principal, stampClaimType, newStamp);
+            session.Ticket = Protect(ticket);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     // The cookie handler always calls the HttpContext overloads; these exist only to satisfy the interface.
     public Task<string> StoreAsync(AuthenticationTicket ticket) => throw new NotSupportedException();
     public Task RenewAsync(string key, AuthenticationTicket ticket) => throw new NotSupportedException();
