@@ -46,6 +46,14 @@ public static class EmailTemplates
         link,
         "If you did not ask for this, contact the operator of your Kith server now and change your password.");
 
+    public static EmailContent SecurityAlert(string subject, string paragraph, string sessionsLink, string securityLogLink) => Build(
+        subject,
+        "",
+        paragraph,
+        "Review where you are signed in",
+        sessionsLink,
+        $"If this was you, no action is needed. If it was not, change your password and sign out of other sessions. Your security log lists recent events: {securityLogLink}");
+
     private static EmailContent Build(string subject, string name, string paragraph, string action, string link, string footer)
     {
         var greeting = string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
