@@ -7,6 +7,7 @@ using Kith.Features.Personalization;
 using Kith.Features.Vaults;
 using Kith.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kith.Tests.Authorization;
 
@@ -57,6 +58,7 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         Placeholders["{companyB}"] = (await AddCompanyAsync(VaultB, $"Company {CanaryB}")).ToString();
         await AddModuleRowsAsync(accountA, "A", VaultA);
         await AddModuleRowsAsync(accountB, "B", VaultB);
+        Placeholders["{appPasswordOfOther}"] = (await AppPasswordOfAsync(other.Email)).ToString();
         Placeholders["{deviceManager}"] = (await RememberDeviceAsync(ManagerId)).ToString();
         await AddListPlaceholdersAsync(accountA, accountB);
         Clients[Principal.Anonymous] = CreateWebClient();
@@ -103,6 +105,15 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations).Concat(accounts).Concat(devices).Concat(contacts).Concat(groups).Concat(groupMembers).Concat(companies)) + string.Join(",", counts);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     });
+
+    private async Task<Guid> AppPasswordOfAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = (await this.UserAsync(email))!;
+        await scope.ServiceProvider.GetRequiredService<Kith.Features.Account.AppPasswords.AppPasswordStore>()
+            .CreateAsync(user, "matrix", Kith.Features.Account.AppPasswords.AppPasswordScope.CardDav, CancellationToken.None);
+        return await this.QueryAsync(db => db.AppPasswords.Where(p => p.UserId == user.Id).Select(p => p.Id).SingleAsync());
+    }
 
     private Task<Guid> RememberDeviceAsync(Guid userId) => this.QueryAsync(async db =>
     {
