@@ -55,6 +55,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<RememberedDevice> RememberedDevices => Set<RememberedDevice>();
     public DbSet<PendingSecondFactor> PendingSecondFactors => Set<PendingSecondFactor>();
+    public DbSet<Features.Account.AppPasswords.AppPassword> AppPasswords => Set<Features.Account.AppPasswords.AppPassword>();
+    public DbSet<Features.Account.KnownDevices.KnownDevice> KnownDevices => Set<Features.Account.KnownDevices.KnownDevice>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

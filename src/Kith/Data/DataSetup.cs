@@ -11,13 +11,13 @@ public static class DataSetup
         if (options.Database.Provider == DatabaseProvider.PostgreSql)
         {
             var connectionString = options.Database.ConnectionString ?? "";
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(db => db.UseNpgsql(connectionString, npgsql =>
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, db) => db.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()).UseNpgsql(connectionString, npgsql =>
                 npgsql.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName).CommandTimeout(30)));
         }
         else
         {
             var connectionString = SqliteConnectionString(options);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(db => db.UseSqlite(connectionString, sqlite =>
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) => db.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()).UseSqlite(connectionString, sqlite =>
                 sqlite.CommandTimeout(30)));
         }
         services.AddScoped<DatabaseStartup>();

@@ -136,6 +136,7 @@ public static class KithHost
         app.UseAntiforgery();
         app.MapCspReports();
         app.MapKithHealth();
+        Features.Account.AppPasswords.DavEndpoints.MapKithDav(app);
         app.MapRazorPages();
         return app;
     }

@@ -60,12 +60,16 @@ public sealed partial class MatrixRunner(MatrixWorld world, IReadOnlyList<Matrix
     {
         var client = world.Clients[principal];
         var path = PathFor(row, vaultId, foreignObject);
-        var denial = expected is "login" or "403" or "404";
+        var denial = expected is "login" or "401" or "403" or "404";
         var before = denial ? await world.ProtectedStateAsync() : null;
 
-        using var response = row.Key.Method == "POST"
-            ? await client.PostFormWithoutTokenAsync(path, await FormAsync(row, principal))
-            : await client.GetAsync(path);
+        using var response = row.Key.Method switch
+        {
+            "POST" => await client.PostFormWithoutTokenAsync(path, await FormAsync(row, principal)),
+            "GET" or "*" => await client.GetAsync(path),
+            // WebDAV methods (PROPFIND): sent as they are, with the principal's session cookie.
+            _ => await client.Http.SendAsync(new HttpRequestMessage(new HttpMethod(row.Key.Method), path), TestContext.Current.CancellationToken),
+        };
         var body = await KithClient.BodyAsync(response);
         var actual = Classify(response);
         var where = $"{row.Key} [{principal}, {variant}]";
@@ -104,6 +108,7 @@ public sealed partial class MatrixRunner(MatrixWorld world, IReadOnlyList<Matrix
             return "login";
         return response.StatusCode switch
         {
+            HttpStatusCode.Unauthorized => "401",
             HttpStatusCode.Forbidden => "403",
             HttpStatusCode.NotFound => "404",
             _ when status >= 500 => "error",

@@ -66,6 +66,7 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         Placeholders["{companyB}"] = (await AddCompanyAsync(VaultB, $"Company {CanaryB}")).ToString();
         await AddModuleRowsAsync(accountA, "A", VaultA);
         await AddModuleRowsAsync(accountB, "B", VaultB);
+        Placeholders["{appPasswordOfOther}"] = (await AppPasswordOfAsync(other.Email)).ToString();
         Placeholders["{deviceManager}"] = (await RememberDeviceAsync(ManagerId)).ToString();
         Placeholders["{sessionManager}"] = (await ExtraSessionAsync(ManagerId)).ToString();
         await AddListPlaceholdersAsync(accountA, accountB);
@@ -120,6 +121,15 @@ public class MatrixWorld : KithFactory, IAsyncLifetime
         var text = string.Join("\n", vaults.Concat(members).Concat(users).Concat(invitations).Concat(accounts).Concat(devices).Concat(contacts).Concat(groups).Concat(groupMembers).Concat(companies)) + string.Join(",", counts);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     });
+
+    private async Task<Guid> AppPasswordOfAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = (await this.UserAsync(email))!;
+        await scope.ServiceProvider.GetRequiredService<Kith.Features.Account.AppPasswords.AppPasswordStore>()
+            .CreateAsync(user, "matrix", Kith.Features.Account.AppPasswords.AppPasswordScope.CardDav, CancellationToken.None);
+        return await this.QueryAsync(db => db.AppPasswords.Where(p => p.UserId == user.Id).Select(p => p.Id).SingleAsync());
+    }
 
     private Task<Guid> RememberDeviceAsync(Guid userId) => this.QueryAsync(async db =>
     {

@@ -1,4 +1,5 @@
 using Kith.Data;
+using Kith.Features.Account.AppPasswords;
 using Kith.Features.Account.Passkeys;
 using Kith.Features.Account.Passwords;
 using Kith.Features.Account.SecurityLog;
@@ -30,6 +31,9 @@ public static class AccountSetup
         services.AddScoped<EmailChanges>();
         services.AddKithTwoFactor();
         services.AddKithPasskeys(kith);
+        services.AddKithAppPasswords();
+        services.AddScoped<KnownDevices.KnownDeviceCookie>();
+        services.AddKithSecurityAlerts();
         services.AddScoped<Navigation>();
         services.AddScoped<Accounts.ManageUsers>();
         services.AddScoped<Accounts.InviteUsers>();

@@ -22,7 +22,7 @@ public sealed record LoginInput
 [AuthRateLimit]
 public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, RegistrationPolicy registration,
     SecurityLogWriter securityLog, AccountLinks links, EmailOutbox outbox, AppDbContext db,
-    MfaEnrolment mfa, RememberedDevices rememberedDevices, PendingSignIns pendingSignIns) : PageModel
+    MfaEnrolment mfa, RememberedDevices rememberedDevices, PendingSignIns pendingSignIns, KnownDevices.KnownDeviceCookie knownDevices) : PageModel
 {
     // One message for every failure, so a response never tells whether an email has an account.
     public const string FailureMessage = "That email and password do not match an active account, or the account is temporarily locked.";
@@ -98,6 +98,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         }
         await users.ResetAccessFailedCountAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
+        await knownDevices.NoteSignInAsync(HttpContext, user, "password", ct);
         await securityLog.WriteAsync(SecurityEventTypes.SignInSucceeded, user, ct: ct);
         return LocalRedirect(returnUrl);
     }

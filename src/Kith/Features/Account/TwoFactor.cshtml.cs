@@ -21,7 +21,7 @@ public sealed record SecondFactorInput
 /// <summary>The second sign-in step. It answers only to a browser holding a pending sign-in, and every failure looks the same.</summary>
 [AuthRateLimit]
 public sealed class TwoFactorModel(PendingSignIns pending, UserManager<User> users, SignInManager<User> signIn, Authenticators authenticators,
-    RecoveryCodes recoveryCodes, RememberedDevices rememberedDevices, SecurityLogWriter securityLog) : PageModel
+    RecoveryCodes recoveryCodes, RememberedDevices rememberedDevices, SecurityLogWriter securityLog, KnownDevices.KnownDeviceCookie knownDevices) : PageModel
 {
     public const string FailureMessage = "That code did not work. Check your authenticator app and try again, or use a recovery code.";
 
@@ -71,6 +71,7 @@ public sealed class TwoFactorModel(PendingSignIns pending, UserManager<User> use
         await users.ResetAccessFailedCountAsync(user);
         if (Input.RememberDevice) await rememberedDevices.RememberAsync(HttpContext, user.Id, ct);
         await signIn.SignInAsync(user, isPersistent: false);
+        await knownDevices.NoteSignInAsync(HttpContext, user, "second factor", ct);
         if (usedRecoveryCode) securityLog.Add(SecurityEventTypes.RecoveryCodeUsed, user);
         securityLog.Add(SecurityEventTypes.SecondFactorSucceeded, user, usedRecoveryCode ? "recovery code" : "authenticator code");
         await securityLog.WriteAsync(SecurityEventTypes.SignInSucceeded, user, ct: ct);

@@ -63,6 +63,13 @@ public static class EmailTemplates
         "Review your sessions",
         sessionsLink,
         "If this was not you, reset your password from the new address if you can, or contact the operator of your Kith server now.");
+    public static EmailContent SecurityAlert(string subject, string paragraph, string sessionsLink, string securityLogLink) => Build(
+        subject,
+        "",
+        paragraph,
+        "Review where you are signed in",
+        sessionsLink,
+        $"If this was you, no action is needed. If it was not, change your password and sign out of other sessions. Your security log lists recent events: {securityLogLink}");
 
     private static EmailContent Build(string subject, string name, string paragraph, string action, string link, string footer)
     {

@@ -18,7 +18,7 @@ public enum PasskeySignInOutcome
 /// user is refused with the generic message, an unconfirmed one is sent the confirmation link again.
 /// </summary>
 public sealed class PasskeySignInChecks(UserManager<User> users, SignInManager<User> signIn, SecurityLogWriter securityLog,
-    AccountLinks links, EmailOutbox outbox, AppDbContext db)
+    AccountLinks links, EmailOutbox outbox, AppDbContext db, KnownDevices.KnownDeviceCookie knownDevices, IHttpContextAccessor http)
 {
     private static readonly TimeSpan ConfirmationResendWindow = TimeSpan.FromMinutes(15);
 
@@ -48,6 +48,7 @@ public sealed class PasskeySignInChecks(UserManager<User> users, SignInManager<U
         // A passkey is possession plus user verification on the device: multi-factor on its own, so no second step.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false,
             [new Claim("amr", "mfa"), new Claim(ClaimTypes.AuthenticationMethod, PasskeyAuthenticationMethod)]);
+        if (http.HttpContext is { } context) await knownDevices.NoteSignInAsync(context, user, "passkey", ct);
         await securityLog.WriteAsync(SecurityEventTypes.PasskeySignInSucceeded, user, ct: ct);
         return PasskeySignInOutcome.SignedIn;
     }

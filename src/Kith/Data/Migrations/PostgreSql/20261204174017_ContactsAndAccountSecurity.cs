@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kith.Data.Migrations.Sqlite
+namespace Kith.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class ContactsAndSecondFactors : Migration
+    public partial class ContactsAndAccountSecurity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,13 +14,13 @@ namespace Kith.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<Guid>(
                 name: "MeContactId",
                 table: "VaultMembers",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "MapProvider",
                 table: "Users",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "OpenStreetMap");
@@ -28,7 +28,7 @@ namespace Kith.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "NameOrder",
                 table: "Users",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "%first_name% %last_name%");
@@ -36,22 +36,45 @@ namespace Kith.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<bool>(
                 name: "RequireMfa",
                 table: "Accounts",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "AppPasswords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    LookupId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppPasswords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AppPasswords_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "Companies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Companies", x => x.Id);
-                    table.CheckConstraint("CK_Companies_Name_MaxLength", "length(\"Name\") <= 100");
                     table.ForeignKey(
                         name: "FK_Companies_Vaults_VaultId",
                         column: x => x.VaultId,
@@ -64,17 +87,16 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ImportantDateTypes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportantDateTypes", x => x.Id);
                     table.CheckConstraint("CK_ImportantDateTypes_Kind", "\"Kind\" BETWEEN 0 AND 2");
-                    table.CheckConstraint("CK_ImportantDateTypes_Name_MaxLength", "length(\"Name\") <= 100");
                     table.ForeignKey(
                         name: "FK_ImportantDateTypes_Vaults_VaultId",
                         column: x => x.VaultId,
@@ -84,19 +106,37 @@ namespace Kith.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "KnownDevices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnownDevices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KnownDevices_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Labels",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Colour = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Colour = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Labels", x => x.Id);
-                    table.CheckConstraint("CK_Labels_Colour_MaxLength", "length(\"Colour\") <= 16");
-                    table.CheckConstraint("CK_Labels_Name_MaxLength", "length(\"Name\") <= 100");
                     table.ForeignKey(
                         name: "FK_Labels_Vaults_VaultId",
                         column: x => x.VaultId,
@@ -109,19 +149,16 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "PasskeyChallenges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    State = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PasskeyChallenges", x => x.Id);
-                    table.CheckConstraint("CK_PasskeyChallenges_Key_MaxLength", "length(\"Key\") <= 64");
-                    table.CheckConstraint("CK_PasskeyChallenges_Purpose_MaxLength", "length(\"Purpose\") <= 16");
-                    table.CheckConstraint("CK_PasskeyChallenges_State_MaxLength", "length(\"State\") <= 4000");
                     table.ForeignKey(
                         name: "FK_PasskeyChallenges_Users_UserId",
                         column: x => x.UserId,
@@ -134,14 +171,14 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "PendingSecondFactors",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AbandonmentLoggedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AbandonmentLoggedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -158,21 +195,19 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "PersonalizationItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReverseName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Scheme = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReverseName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Scheme = table.Column<int>(type: "integer", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PersonalizationItems", x => x.Id);
                     table.CheckConstraint("CK_PersonalizationItems_Kind", "\"Kind\" BETWEEN 1 AND 9");
-                    table.CheckConstraint("CK_PersonalizationItems_Name_MaxLength", "length(\"Name\") <= 100");
-                    table.CheckConstraint("CK_PersonalizationItems_ReverseName_MaxLength", "length(\"ReverseName\") <= 100");
                     table.CheckConstraint("CK_PersonalizationItems_Scheme", "\"Scheme\" BETWEEN 0 AND 3");
                     table.ForeignKey(
                         name: "FK_PersonalizationItems_Accounts_AccountId",
@@ -192,15 +227,14 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "QuickFactTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_QuickFactTemplates", x => x.Id);
-                    table.CheckConstraint("CK_QuickFactTemplates_Name_MaxLength", "length(\"Name\") <= 100");
                     table.ForeignKey(
                         name: "FK_QuickFactTemplates_Vaults_VaultId",
                         column: x => x.VaultId,
@@ -213,11 +247,11 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "RecoveryCodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Salt = table.Column<byte[]>(type: "BLOB", maxLength: 16, nullable: false),
-                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Salt = table.Column<byte[]>(type: "bytea", maxLength: 16, nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -234,18 +268,17 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "RememberedDevices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RememberedDevices", x => x.Id);
-                    table.CheckConstraint("CK_RememberedDevices_UserAgent_MaxLength", "length(\"UserAgent\") <= 512");
                     table.ForeignKey(
                         name: "FK_RememberedDevices_Users_UserId",
                         column: x => x.UserId,
@@ -258,11 +291,11 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "TotpAuthenticators",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SealedSeed = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastAcceptedStep = table.Column<long>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SealedSeed = table.Column<byte[]>(type: "bytea", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastAcceptedStep = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,25 +312,19 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "Addresses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TypeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Province = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Country = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TypeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Province = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PostalCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Country = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Addresses", x => x.Id);
-                    table.CheckConstraint("CK_Addresses_City_MaxLength", "length(\"City\") <= 100");
-                    table.CheckConstraint("CK_Addresses_Country_MaxLength", "length(\"Country\") <= 100");
-                    table.CheckConstraint("CK_Addresses_Line1_MaxLength", "length(\"Line1\") <= 200");
-                    table.CheckConstraint("CK_Addresses_Line2_MaxLength", "length(\"Line2\") <= 200");
-                    table.CheckConstraint("CK_Addresses_PostalCode_MaxLength", "length(\"PostalCode\") <= 20");
-                    table.CheckConstraint("CK_Addresses_Province_MaxLength", "length(\"Province\") <= 100");
                     table.ForeignKey(
                         name: "FK_Addresses_PersonalizationItems_TypeId",
                         column: x => x.TypeId,
@@ -316,58 +343,43 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "Contacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MiddleName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Suffix = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Nickname = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    MaidenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    GenderId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    PronounId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReligionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    MetWhere = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MetThroughContactId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    MetNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FoodPreferences = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    JobPosition = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SortByFirst = table.Column<string>(type: "TEXT", maxLength: 420, nullable: false),
-                    SortByLast = table.Column<string>(type: "TEXT", maxLength: 420, nullable: false),
-                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AvatarFile = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    MetDay = table.Column<int>(type: "INTEGER", nullable: true),
-                    MetMonth = table.Column<int>(type: "INTEGER", nullable: true),
-                    MetYear = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MiddleName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Suffix = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Nickname = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MaidenName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    GenderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PronounId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReligionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    MetWhere = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MetThroughContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MetNotes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FoodPreferences = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    JobPosition = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SortByFirst = table.Column<string>(type: "character varying(420)", maxLength: 420, nullable: false, collation: "C"),
+                    SortByLast = table.Column<string>(type: "character varying(420)", maxLength: 420, nullable: false, collation: "C"),
+                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AvatarFile = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    MetDay = table.Column<int>(type: "integer", nullable: true),
+                    MetMonth = table.Column<int>(type: "integer", nullable: true),
+                    MetYear = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Contacts", x => x.Id);
-                    table.CheckConstraint("CK_Contacts_AvatarFile_MaxLength", "length(\"AvatarFile\") <= 64");
-                    table.CheckConstraint("CK_Contacts_Description_MaxLength", "length(\"Description\") <= 2000");
-                    table.CheckConstraint("CK_Contacts_FirstName_MaxLength", "length(\"FirstName\") <= 100");
-                    table.CheckConstraint("CK_Contacts_FoodPreferences_MaxLength", "length(\"FoodPreferences\") <= 1000");
-                    table.CheckConstraint("CK_Contacts_JobPosition_MaxLength", "length(\"JobPosition\") <= 100");
-                    table.CheckConstraint("CK_Contacts_LastName_MaxLength", "length(\"LastName\") <= 100");
-                    table.CheckConstraint("CK_Contacts_MaidenName_MaxLength", "length(\"MaidenName\") <= 100");
                     table.CheckConstraint("CK_Contacts_MetDay", "\"MetDay\" IS NULL OR \"MetDay\" BETWEEN 1 AND 31");
                     table.CheckConstraint("CK_Contacts_MetMonth", "\"MetMonth\" IS NULL OR \"MetMonth\" BETWEEN 1 AND 12");
-                    table.CheckConstraint("CK_Contacts_MetNotes_MaxLength", "length(\"MetNotes\") <= 2000");
-                    table.CheckConstraint("CK_Contacts_MetWhere_MaxLength", "length(\"MetWhere\") <= 200");
                     table.CheckConstraint("CK_Contacts_MetYear", "\"MetYear\" IS NULL OR \"MetYear\" BETWEEN 1 AND 9999");
-                    table.CheckConstraint("CK_Contacts_MiddleName_MaxLength", "length(\"MiddleName\") <= 100");
-                    table.CheckConstraint("CK_Contacts_Nickname_MaxLength", "length(\"Nickname\") <= 100");
-                    table.CheckConstraint("CK_Contacts_Prefix_MaxLength", "length(\"Prefix\") <= 100");
-                    table.CheckConstraint("CK_Contacts_SortByFirst_MaxLength", "length(\"SortByFirst\") <= 420");
-                    table.CheckConstraint("CK_Contacts_SortByLast_MaxLength", "length(\"SortByLast\") <= 420");
-                    table.CheckConstraint("CK_Contacts_Suffix_MaxLength", "length(\"Suffix\") <= 100");
                     table.ForeignKey(
                         name: "FK_Contacts_Companies_CompanyId",
                         column: x => x.CompanyId,
@@ -410,15 +422,14 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "Groups",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TypeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TypeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Groups", x => x.Id);
-                    table.CheckConstraint("CK_Groups_Name_MaxLength", "length(\"Name\") <= 100");
                     table.ForeignKey(
                         name: "FK_Groups_PersonalizationItems_TypeId",
                         column: x => x.TypeId,
@@ -437,9 +448,9 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ContactAddresses",
                 columns: table => new
                 {
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AddressId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IsPast = table.Column<bool>(type: "INTEGER", nullable: false)
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddressId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsPast = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -462,18 +473,17 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ContactInformation",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TypeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    IsPreferred = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TypeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    IsPreferred = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ContactInformation", x => x.Id);
                     table.CheckConstraint("CK_ContactInformation_Kind", "\"Kind\" BETWEEN 0 AND 2");
-                    table.CheckConstraint("CK_ContactInformation_Value_MaxLength", "length(\"Value\") <= 255");
                     table.ForeignKey(
                         name: "FK_ContactInformation_Contacts_ContactId",
                         column: x => x.ContactId,
@@ -492,8 +502,8 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ContactLabels",
                 columns: table => new
                 {
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LabelId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LabelId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -516,14 +526,13 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ContactSearchTerms",
                 columns: table => new
                 {
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Term = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Term = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ContactSearchTerms", x => new { x.VaultId, x.Term, x.ContactId });
-                    table.CheckConstraint("CK_ContactSearchTerms_Term_MaxLength", "length(\"Term\") <= 100");
                     table.ForeignKey(
                         name: "FK_ContactSearchTerms_Contacts_ContactId",
                         column: x => x.ContactId,
@@ -536,12 +545,12 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ContactUserStates",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IsFavorite = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ViewCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastViewedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsFavorite = table.Column<bool>(type: "boolean", nullable: false),
+                    ViewCount = table.Column<int>(type: "integer", nullable: false),
+                    LastViewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -564,19 +573,17 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "FeedEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_FeedEntries", x => x.Id);
-                    table.CheckConstraint("CK_FeedEntries_Action_MaxLength", "length(\"Action\") <= 64");
-                    table.CheckConstraint("CK_FeedEntries_Detail_MaxLength", "length(\"Detail\") <= 200");
                     table.ForeignKey(
                         name: "FK_FeedEntries_Contacts_ContactId",
                         column: x => x.ContactId,
@@ -595,19 +602,18 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "ImportantDates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TypeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Day = table.Column<int>(type: "INTEGER", nullable: true),
-                    Month = table.Column<int>(type: "INTEGER", nullable: true),
-                    Year = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TypeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Day = table.Column<int>(type: "integer", nullable: true),
+                    Month = table.Column<int>(type: "integer", nullable: true),
+                    Year = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportantDates", x => x.Id);
                     table.CheckConstraint("CK_ImportantDates_Day", "\"Day\" IS NULL OR \"Day\" BETWEEN 1 AND 31");
-                    table.CheckConstraint("CK_ImportantDates_Label_MaxLength", "length(\"Label\") <= 100");
                     table.CheckConstraint("CK_ImportantDates_Month", "\"Month\" IS NULL OR \"Month\" BETWEEN 1 AND 12");
                     table.CheckConstraint("CK_ImportantDates_Year", "\"Year\" IS NULL OR \"Year\" BETWEEN 1 AND 9999");
                     table.ForeignKey(
@@ -628,15 +634,14 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "Pets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CategoryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CategoryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Pets", x => x.Id);
-                    table.CheckConstraint("CK_Pets_Name_MaxLength", "length(\"Name\") <= 100");
                     table.ForeignKey(
                         name: "FK_Pets_Contacts_ContactId",
                         column: x => x.ContactId,
@@ -655,15 +660,14 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "QuickFacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TemplateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Content = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_QuickFacts", x => x.Id);
-                    table.CheckConstraint("CK_QuickFacts_Content_MaxLength", "length(\"Content\") <= 1000");
                     table.ForeignKey(
                         name: "FK_QuickFacts_Contacts_ContactId",
                         column: x => x.ContactId,
@@ -682,11 +686,11 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "Relationships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VaultId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RelatedContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TypeId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VaultId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RelatedContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TypeId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -722,9 +726,9 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "GroupMembers",
                 columns: table => new
                 {
-                    GroupId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    GroupId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -754,11 +758,6 @@ namespace Kith.Data.Migrations.Sqlite
                 table: "VaultMembers",
                 column: "MeContactId");
 
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_Users_NameOrder_MaxLength",
-                table: "Users",
-                sql: "length(\"NameOrder\") <= 64");
-
             migrationBuilder.CreateIndex(
                 name: "IX_Addresses_TypeId",
                 table: "Addresses",
@@ -768,6 +767,17 @@ namespace Kith.Data.Migrations.Sqlite
                 name: "IX_Addresses_VaultId",
                 table: "Addresses",
                 column: "VaultId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppPasswords_LookupId",
+                table: "AppPasswords",
+                column: "LookupId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppPasswords_UserId",
+                table: "AppPasswords",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Companies_VaultId_Name",
@@ -908,6 +918,12 @@ namespace Kith.Data.Migrations.Sqlite
                 columns: new[] { "VaultId", "Position" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_KnownDevices_UserId_TokenHash",
+                table: "KnownDevices",
+                columns: new[] { "UserId", "TokenHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Labels_VaultId_Name",
                 table: "Labels",
                 columns: new[] { "VaultId", "Name" });
@@ -1033,6 +1049,9 @@ namespace Kith.Data.Migrations.Sqlite
                 table: "VaultMembers");
 
             migrationBuilder.DropTable(
+                name: "AppPasswords");
+
+            migrationBuilder.DropTable(
                 name: "ContactAddresses");
 
             migrationBuilder.DropTable(
@@ -1055,6 +1074,9 @@ namespace Kith.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ImportantDates");
+
+            migrationBuilder.DropTable(
+                name: "KnownDevices");
 
             migrationBuilder.DropTable(
                 name: "PasskeyChallenges");
@@ -1107,10 +1129,6 @@ namespace Kith.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_VaultMembers_MeContactId",
                 table: "VaultMembers");
-
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_Users_NameOrder_MaxLength",
-                table: "Users");
 
             migrationBuilder.DropColumn(
                 name: "MeContactId",
