@@ -107,14 +107,15 @@ read -r deep_rps deep_p50 deep_p99 <<<"$(measure 16 "$base$page150")"
 
 kill "${pids[@]}" 2>/dev/null || true; pids=()
 start_kith search "$search_contacts" 5102
-cat >"$work/search.lua" <<'LUA'
-local prefixes = {"jam", "mar", "smi", "joh", "mül", "ива", "παπ", "محم", "王", "शर्", "acme", "glob", "book", "555", "emile", "zoe", "gar", "lee", "kin", "wri"}
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", wrk.path .. "?q=" .. prefixes[(i % #prefixes) + 1])
-end
-LUA
+# Prefixes in several scripts, percent-encoded: wrk sends the request target as written, and raw UTF-8 there is
+# refused (400) by Kestrel, as by any HTTP server.
+python3 - "$work/search.lua" <<'PY'
+import sys, urllib.parse
+prefixes = ["jam", "mar", "smi", "joh", "mül", "ива", "παπ", "محم", "王", "शर्", "acme", "glob", "book", "555", "emile", "zoe", "gar", "lee", "kin", "wri"]
+encoded = ", ".join('"%s"' % urllib.parse.quote(p) for p in prefixes)
+with open(sys.argv[1], "w") as lua:
+    lua.write("local prefixes = {%s}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", wrk.path .. \"?q=\" .. prefixes[(i %% #prefixes) + 1])\nend\n" % encoded)
+PY
 curl -fs -H "Cookie: $cookie" "$base$vault/contacts/picker?q=jam" >/dev/null
 wrk -t 1 -c 1 -d 5s -s "$work/search.lua" -H "Cookie: $cookie" "$base$vault/contacts/picker" >/dev/null
 read -r search_rps search_p50 search_p99 <<<"$(measure 1 "$base$vault/contacts/picker" -s "$work/search.lua")"

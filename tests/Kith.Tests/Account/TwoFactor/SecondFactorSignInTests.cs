@@ -49,6 +49,9 @@ public sealed class SecondFactorSignInTests(MfaFactory factory) : IClassFixture<
         }
         Assert.Equal(2, await CountAsync(SecurityEventTypes.SecondFactorReplayed, id));
         Assert.Equal(3, await CountAsync(SecurityEventTypes.SecondFactorSucceeded, id));
+        // A replay is alerted, once for the two within the hour.
+        Assert.Equal(1, await factory.QueryAsync(db => db.SecurityEvents.CountAsync(e => e.UserId == id
+            && e.Type == SecurityEventTypes.SecurityAlertSent && e.Detail == SecurityEventTypes.SecondFactorReplayed)));
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public static class SecurityAlertMessages
         [SecurityEventTypes.PasskeyAdded] = ("A passkey was added to your Kith account", "A passkey was added to your Kith account. It can sign in without your password."),
         [SecurityEventTypes.AppPasswordCreated] = ("An app password was created for Kith", "An app password was created for your Kith account. Apps that hold it can sync your data."),
         [SecurityEventTypes.LockedOut] = ("Your Kith account was locked after failed sign-ins", "Your Kith account was locked for a while because of repeated failed sign-in attempts."),
+        [SecurityEventTypes.SecondFactorReplayed] = ("A used sign-in code was tried on your Kith account", "Someone entered your password and then an authenticator code that had already been used. It was refused; a code works once."),
         [SecurityEventTypes.SecondFactorAbandoned] = ("Unfinished sign-in to your Kith account", "Someone entered the correct password for your Kith account but did not complete the second step within 5 minutes."),
     };
 
