@@ -9,6 +9,8 @@ public sealed class MfaPolicyTests(MfaFactory factory) : IClassFixture<MfaFactor
 {
     // The only places a user without MFA may go when the account requires it: enrolment, sign-out, the password
     // prompt enrolment may ask for, error pages, health probes and CSP reports. Widening this list is a decision.
+    private static readonly string[] ApiPrefixes = ["/api", "/dav", "/.well-known"];
+
     private static readonly string[] OpenPrefixes =
         ["/account/manage/two-factor", "/account/manage/passkeys", "/account/logout", "/account/reauthenticate", "/error", "/health", "/csp-report"];
 
@@ -43,7 +45,9 @@ public sealed class MfaPolicyTests(MfaFactory factory) : IClassFixture<MfaFactor
                 ? await client.PostFormWithoutTokenAsync(path, new Dictionary<string, string> { ["__RequestVerificationToken"] = token })
                 : await client.GetAsync(path);
             var location = response.Headers.Location?.OriginalString;
-            var ok = isPost
+            // Pages are redirected to enrolment; forms, the API and DAV (no page to show) get 403.
+            var isPageRead = !isPost && !ApiPrefixes.Any(prefix => path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+            var ok = !isPageRead
                 ? response.StatusCode == HttpStatusCode.Forbidden
                 : response.StatusCode == HttpStatusCode.Redirect && location == Mfa.ManagePage;
             if (!ok) failures.Add($"{row.Key} ({path}): {(int)response.StatusCode} {location}");
