@@ -17,7 +17,6 @@ public static class ContactSetup
         services.AddScoped<WriteContact>();
         services.AddScoped<ContactLifecycle>();
         services.AddScoped<ContactPurge>();
-        services.AddSingleton<IContactFilesCleaner, AvatarFilesCleaner>();
         services.AddHostedService<ContactPurgeWorker>();
         services.AddScoped<IContactModule, RelationshipsModule>();
         services.AddScoped<IContactModule, ContactGroupsModule>();

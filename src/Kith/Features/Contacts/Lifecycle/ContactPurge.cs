@@ -1,23 +1,14 @@
 using Kith.Data;
+using Kith.Features.Contacts.Avatars;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kith.Features.Contacts.Lifecycle;
 
 /// <summary>
-/// Deletes files that belong to contacts being purged (their photos, see AvatarFilesCleaner), once the rows are gone.
-/// </summary>
-public interface IContactFilesCleaner
-{
-    Task DeleteAsync(IReadOnlyCollection<PurgedContact> contacts, CancellationToken ct);
-}
-
-public sealed record PurgedContact(Guid Id, Guid VaultId, string? AvatarFile);
-
-/// <summary>
 /// Ends the bin's restore window: contacts deleted more than 30 days ago are removed for good, with everything hanging off
 /// them (cascades), then their files. Instance-wide maintenance, not a request: it is the one contact query not scoped to a vault.
 /// </summary>
-public sealed class ContactPurge(AppDbContext db, IContactFilesCleaner files, TimeProvider clock)
+public sealed class ContactPurge(AppDbContext db, AvatarStore avatars, TimeProvider clock)
 {
     public const int BatchSize = 200;
 
@@ -29,12 +20,12 @@ public sealed class ContactPurge(AppDbContext db, IContactFilesCleaner files, Ti
         {
             var due = await db.Contacts.AsNoTracking().Where(c => c.DeletedAt != null && c.DeletedAt <= cutoff)
                 .OrderBy(c => c.DeletedAt).Take(BatchSize)
-                .Select(c => new PurgedContact(c.Id, c.VaultId, c.AvatarFile)).ToListAsync(ct);
+                .Select(c => new { c.Id, c.AvatarFile }).ToListAsync(ct);
             if (due.Count == 0) return total;
             var ids = due.Select(c => c.Id).ToList();
             // Rows first: a file left behind by a crash is harmless, a row pointing at a deleted file is not.
             await db.Contacts.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(ct);
-            await files.DeleteAsync(due, ct);
+            avatars.Delete(due.Select(c => c.AvatarFile));
             total += due.Count;
         }
     }
